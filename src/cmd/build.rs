@@ -1,0 +1,67 @@
+//! `kbgen build`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use kbgen::config::{Config, Overrides};
+use kbgen::diagnostic::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The site folder (with site.yaml, content/ and locales/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Overrides site.yaml's base_url, e.g. for a preview deployment.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+pub fn run(args: BuildArgs) -> Result<()> {
+    let overrides = Overrides {
+        base_url: args.base_url,
+        drafts: args.drafts,
+    };
+    let config = Config::load(&args.root, &overrides)?;
+    let output = args.output.unwrap_or_else(|| args.root.join("public"));
+    let result = kbgen::build::build(config, &output, std::io::stderr().is_terminal());
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            crate::print_error(&e);
+            eprintln!("build failed; {} was left as it was", output.display());
+            return Err(e);
+        }
+    };
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    let per_locale: Vec<String> = report
+        .locales
+        .iter()
+        .map(|(code, pages, fallbacks)| {
+            if *fallbacks > 0 {
+                format!("{code} {pages} ({fallbacks} fallback)")
+            } else {
+                format!("{code} {pages}")
+            }
+        })
+        .collect();
+    let fallbacks: usize = report.locales.iter().map(|l| l.2).sum();
+    eprintln!(
+        "built {} pages in {} locales ({}); {} fallback pages; {} warnings; {:.2} s -> {}",
+        report.pages(),
+        report.locales.len(),
+        per_locale.join(", "),
+        fallbacks,
+        report.warnings.len(),
+        report.elapsed.as_secs_f64(),
+        output.display()
+    );
+    Ok(())
+}

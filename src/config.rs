@@ -1,0 +1,244 @@
+//! site.yaml, turned into checked options before any work starts.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_locale: String,
+    locales: Vec<RawLocale>,
+    #[serde(default)]
+    theme: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocale {
+    code: String,
+    name: String,
+}
+
+/// One language of the site, as configured.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    /// The folder name and URL segment, e.g. `pt`.
+    pub code: String,
+    /// The language's name in itself, e.g. `Português`.
+    pub name: String,
+    pub langid: LanguageIdentifier,
+}
+
+impl Locale {
+    /// Text direction for `<html dir>`.
+    pub fn dir(&self) -> &'static str {
+        if self.langid.character_direction() == unic_langid::CharacterDirection::RTL {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}
+
+/// What the command line can override.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// The checked configuration of one site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    /// Absolute, without a trailing slash: `https://help.example.org`.
+    pub base_url: String,
+    /// The path part of `base_url`, without a trailing slash: `` or `/help`.
+    pub path_prefix: String,
+    pub locales: Vec<Locale>,
+    /// Index into `locales`.
+    pub default_locale: usize,
+    /// A theme folder on disk, when the site has one; the embedded default otherwise.
+    pub theme_dir: Option<PathBuf>,
+    pub drafts: bool,
+}
+
+impl Config {
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::Config(Diagnostic::error(
+                &path,
+                format!("cannot read the site configuration ({e}); run kbgen in a site folder or pass --root"),
+            ))
+        })?;
+        Config::parse(root, &path, &text, overrides)
+    }
+
+    pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
+        let fail = |message: String| Error::Config(Diagnostic::error(path, message));
+        let raw: RawConfig = serde_yaml::from_str(text).map_err(|e| {
+            let mut d = Diagnostic::error(path, e.to_string());
+            if let Some(loc) = e.location() {
+                d = d.at(loc.line(), loc.column());
+            }
+            Error::Config(d)
+        })?;
+
+        let mut locales = Vec::with_capacity(raw.locales.len());
+        for l in raw.locales {
+            let langid: LanguageIdentifier = l.code.parse().map_err(|_| {
+                fail(format!(
+                    "locale `{}` is not a language tag; use codes such as en, pt or zh",
+                    l.code
+                ))
+            })?;
+            if !is_url_segment(&l.code) {
+                return Err(fail(format!(
+                    "locale code `{}` must be a plain URL segment",
+                    l.code
+                )));
+            }
+            if locales.iter().any(|x: &Locale| x.code == l.code) {
+                return Err(fail(format!("locale `{}` is listed twice", l.code)));
+            }
+            locales.push(Locale {
+                code: l.code,
+                name: l.name,
+                langid,
+            });
+        }
+        if locales.is_empty() {
+            return Err(fail("`locales` is empty; list at least one locale".into()));
+        }
+        let default_locale = locales
+            .iter()
+            .position(|l| l.code == raw.default_locale)
+            .ok_or_else(|| {
+                fail(format!(
+                    "default_locale `{}` is not in `locales`",
+                    raw.default_locale
+                ))
+            })?;
+
+        let base = overrides.base_url.as_deref().unwrap_or(&raw.base_url);
+        let url = url::Url::parse(base)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .ok_or_else(|| {
+                fail(format!(
+                    "base_url `{base}` is not an absolute http(s) URL such as https://help.example.org"
+                ))
+            })?;
+        let base_url = url.as_str().trim_end_matches('/').to_string();
+        let path_prefix = url.path().trim_end_matches('/').to_string();
+
+        let theme_dir = match raw.theme {
+            Some(name) => {
+                if !is_url_segment(&name) {
+                    return Err(fail(format!(
+                        "theme `{name}` must be a folder name under themes/"
+                    )));
+                }
+                let dir = root.join("themes").join(&name);
+                if !dir.is_dir() {
+                    return Err(fail(format!(
+                        "theme `{name}` not found: there is no folder {}",
+                        dir.display()
+                    )));
+                }
+                Some(dir)
+            }
+            None => Some(root.join("themes/default")).filter(|d| d.is_dir()),
+        };
+
+        Ok(Config {
+            root: root.to_path_buf(),
+            base_url,
+            path_prefix,
+            locales,
+            default_locale,
+            theme_dir,
+            drafts: overrides.drafts,
+        })
+    }
+
+    pub fn default_locale(&self) -> &Locale {
+        &self.locales[self.default_locale]
+    }
+
+    pub fn locale_index(&self, code: &str) -> Option<usize> {
+        self.locales.iter().position(|l| l.code == code)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+/// A single path segment that cannot climb out of its folder.
+pub fn is_url_segment(s: &str) -> bool {
+    !s.is_empty()
+        && s != "."
+        && s != ".."
+        && !s.chars().any(|c| {
+            matches!(c, '/' | '\\' | ':' | '?' | '#' | '%' | '"' | '<' | '>')
+                || c.is_control()
+                || c.is_whitespace()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(
+            Path::new("/nonexistent"),
+            Path::new("site.yaml"),
+            text,
+            &Overrides::default(),
+        )
+    }
+
+    const OK: &str = "base_url: https://help.example.org/kb/\ndefault_locale: it\nlocales:\n  - {code: en, name: English}\n  - {code: it, name: Italiano}\n";
+
+    #[test]
+    fn checks_and_normalizes() {
+        let c = parse(OK).unwrap();
+        assert_eq!(c.base_url, "https://help.example.org/kb");
+        assert_eq!(c.path_prefix, "/kb");
+        assert_eq!(c.default_locale().code, "it");
+        assert_eq!(c.locales[1].dir(), "ltr");
+    }
+
+    #[test]
+    fn unknown_default_locale_is_a_config_error() {
+        let err = parse(&OK.replace("default_locale: it", "default_locale: fr")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("default_locale `fr`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let err = parse(&format!("{OK}colour: red\n")).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.line, Some(6));
+        assert!(d.message.contains("colour"), "{}", d.message);
+    }
+
+    #[test]
+    fn segments_cannot_escape() {
+        for bad in ["..", "a/b", "a\\b", "", "C:"] {
+            assert!(!is_url_segment(bad), "{bad}");
+        }
+        assert!(is_url_segment("如何联系"));
+    }
+}

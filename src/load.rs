@@ -1,0 +1,213 @@
+//! Load: walk `content/`, read every Markdown file and split off its front matter.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::frontmatter::{self, FrontMatter};
+
+/// Where a file sits in the content tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `content/<locale>/_index.md`
+    Home,
+    /// `content/<locale>/<category>/_index.md`
+    Category { category: String },
+    /// `content/<locale>/<category>/<name>.md`
+    Article { category: String, name: String },
+}
+
+impl Kind {
+    /// The key shared by all translations of one file: its path inside the locale
+    /// folder, without `.md` (`disputes/outcomes`, `disputes/_index`, `_index`).
+    pub fn key(&self) -> String {
+        match self {
+            Kind::Home => "_index".into(),
+            Kind::Category { category } => format!("{category}/_index"),
+            Kind::Article { category, name } => format!("{category}/{name}"),
+        }
+    }
+}
+
+/// One Markdown file as written.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    pub locale: usize,
+    pub kind: Kind,
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    text: String,
+    body_start: usize,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+impl SourcePage {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The whole file, front matter included.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Everything under `content/`, in a stable order, plus the warnings found on the way.
+pub struct Loaded {
+    pub pages: Vec<SourcePage>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub fn load(config: &Config) -> Result<Loaded> {
+    let content = config.content_dir();
+    if !content.is_dir() {
+        return Err(Error::Config(Diagnostic::error(
+            &content,
+            "no content folder: create content/<locale>/ with your articles",
+        )));
+    }
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&content).map_err(|e| Error::io(&content, e))? {
+        let entry = entry.map_err(|e| Error::io(&content, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(locale) = config.locale_index(&name) else {
+            if !name.starts_with('.') {
+                warnings.push(Diagnostic::warning(
+                    entry.path(),
+                    format!("`{name}` is not a locale in site.yaml; ignored"),
+                ));
+            }
+            continue;
+        };
+        walk_locale(&entry.path(), locale, &mut files, &mut errors);
+    }
+    files.sort();
+
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|(locale, kind, path)| read_page(*locale, kind.clone(), path))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((page, w)) => {
+                pages.push(page);
+                warnings.extend(w);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        return Err(Error::Content(errors));
+    }
+    Ok(Loaded { pages, warnings })
+}
+
+fn walk_locale(
+    dir: &Path,
+    locale: usize,
+    files: &mut Vec<(usize, Kind, PathBuf)>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                errors.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let rel: Vec<String> = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
+        let kind = match rel.as_slice() {
+            [f] if f == "_index.md" => Kind::Home,
+            [c, f] if f == "_index.md" => Kind::Category {
+                category: c.clone(),
+            },
+            [c, f] => Kind::Article {
+                category: c.clone(),
+                name: stem(f),
+            },
+            _ => {
+                errors.push(Diagnostic::error(
+                    path,
+                    "articles live at content/<locale>/<category>/<article>.md; move this file",
+                ));
+                continue;
+            }
+        };
+        files.push((locale, kind, path.to_path_buf()));
+    }
+}
+
+fn read_page(
+    locale: usize,
+    kind: Kind,
+    path: &Path,
+) -> Result<(SourcePage, Vec<Diagnostic>), Diagnostic> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(path, "not UTF-8 text: save the file as UTF-8").at(
+            crate::diagnostic::line_col(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            )
+            .0,
+            1,
+        )
+    })?;
+    let mut warnings = Vec::new();
+    let split = frontmatter::split(path, &text)?;
+    let front = frontmatter::parse(path, &split, &mut warnings)?;
+    let body_line = split.body_line;
+    let body_start = text.len() - split.body.len();
+    Ok((
+        SourcePage {
+            locale,
+            kind,
+            path: path.to_path_buf(),
+            front,
+            text,
+            body_start,
+            body_line,
+        },
+        warnings,
+    ))
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// A page as if loaded from a file whose body starts on line 4.
+    pub fn page(kind: Kind, path: PathBuf, front: FrontMatter, body: &str) -> SourcePage {
+        let text = format!("---\ntitle: T\n---\n{body}");
+        SourcePage {
+            locale: 0,
+            kind,
+            path,
+            front,
+            body_start: text.len() - body.len(),
+            text,
+            body_line: 4,
+        }
+    }
+}

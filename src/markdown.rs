@@ -1,0 +1,351 @@
+//! Parse: Markdown to HTML, with heading ids and internal links resolved.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::diagnostic::{Diagnostic, line_col};
+use crate::load::{Kind, SourcePage};
+
+/// A heading with the id it got in the HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// An anchor that can only be checked once every page is parsed.
+#[derive(Debug, Clone)]
+pub struct AnchorRef {
+    /// The page key the link goes to.
+    pub key: String,
+    pub anchor: String,
+    pub line: usize,
+    pub col: usize,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub anchors: Vec<AnchorRef>,
+    pub errors: Vec<Diagnostic>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders `page`'s body. `key` is the page key the body is shown under and
+/// `url_of` maps a page key to its URL in the locale being rendered.
+pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&'u str>) -> Parsed {
+    let body = page.body();
+    let dir: Vec<&str> = match &page.kind {
+        Kind::Home => Vec::new(),
+        Kind::Category { category } | Kind::Article { category, .. } => vec![category.as_str()],
+    };
+    let mut out = Parsed::default();
+    let mut used_ids = HashSet::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut open_heading: Option<(usize, String)> = None;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let at = |offset: usize| {
+            let (line, col) = line_col(body, offset);
+            (page.body_line + line - 1, col)
+        };
+        let event = match event {
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if let Some((_, text)) = &mut open_heading {
+                    text.push_str(t);
+                }
+                event
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = open_heading.take() {
+                    let heading =
+                        name_heading(&mut events[start], level, text.trim(), &mut used_ids);
+                    out.headings.push(heading);
+                }
+                event
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (line, col) = at(range.start);
+                let dest_url = match resolve_link(&dest_url, &dir) {
+                    Target::Keep => dest_url,
+                    Target::SamePage(anchor) => {
+                        out.anchors.push(AnchorRef {
+                            key: key.to_string(),
+                            anchor: anchor.to_string(),
+                            line,
+                            col,
+                            href: dest_url.to_string(),
+                        });
+                        dest_url
+                    }
+                    Target::Page {
+                        key: target,
+                        anchor,
+                    } => match url_of(&target) {
+                        Some(url) => {
+                            let mut href = url.to_string();
+                            if let Some(a) = anchor {
+                                out.anchors.push(AnchorRef {
+                                    key: target.clone(),
+                                    anchor: a.to_string(),
+                                    line,
+                                    col,
+                                    href: dest_url.to_string(),
+                                });
+                                href.push('#');
+                                href.push_str(a);
+                            }
+                            CowStr::from(href)
+                        }
+                        None => {
+                            out.errors.push(
+                                Diagnostic::error(
+                                    &page.path,
+                                    format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one"),
+                                )
+                                .at(line, col),
+                            );
+                            dest_url
+                        }
+                    },
+                    Target::Outside => {
+                        out.errors.push(
+                            Diagnostic::error(
+                                &page.path,
+                                format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it"),
+                            )
+                            .at(line, col),
+                        );
+                        dest_url
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    out.html.reserve(body.len() * 3 / 2);
+    html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Gives the heading started at `start` its id: an explicit `{#id}` wins, otherwise a
+/// slug of its text, made unique on the page.
+fn name_heading(
+    start: &mut Event<'_>,
+    level: HeadingLevel,
+    text: &str,
+    used: &mut HashSet<String>,
+) -> Heading {
+    let Event::Start(Tag::Heading { id, .. }) = start else {
+        unreachable!("heading start recorded at a heading start event")
+    };
+    let chosen = match id {
+        Some(explicit) => explicit.to_string(),
+        None => {
+            let base = slugify(text);
+            let mut candidate = base.clone();
+            let mut n = 1;
+            while used.contains(&candidate) {
+                n += 1;
+                candidate = format!("{base}-{n}");
+            }
+            candidate
+        }
+    };
+    used.insert(chosen.clone());
+    *id = Some(CowStr::from(chosen.clone()));
+    Heading {
+        level: level as u8,
+        id: chosen,
+        text: text.to_string(),
+    }
+}
+
+/// An id for any script: lowercase letters and digits of every alphabet (Chinese
+/// included), other characters collapsed to single dashes.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
+}
+
+enum Target<'a> {
+    /// External, absolute or not a page: left as written.
+    Keep,
+    SamePage(&'a str),
+    Page {
+        key: String,
+        anchor: Option<&'a str>,
+    },
+    Outside,
+}
+
+fn resolve_link<'a>(href: &'a str, dir: &[&str]) -> Target<'a> {
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (href, None),
+    };
+    if path.is_empty() {
+        return anchor.map_or(Target::Keep, Target::SamePage);
+    }
+    let has_scheme = path
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if has_scheme || path.starts_with('/') || !path.ends_with(".md") {
+        return Target::Keep;
+    }
+    let mut parts: Vec<&str> = dir.to_vec();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Outside;
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    let key = joined.strip_suffix(".md").unwrap_or(&joined).to_string();
+    Target::Page { key, anchor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter::FrontMatter;
+    use std::path::PathBuf;
+
+    fn page(body: &str) -> SourcePage {
+        crate::load::tests_support::page(
+            Kind::Article {
+                category: "disputes".into(),
+                name: "a".into(),
+            },
+            PathBuf::from("content/en/disputes/a.md"),
+            FrontMatter::default(),
+            body,
+        )
+    }
+
+    fn urls(key: &str) -> Option<&'static str> {
+        match key {
+            "disputes/outcomes" => Some("/en/disputes/outcomes/"),
+            "contact/_index" => Some("/en/contact/"),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn slugs_work_for_every_script() {
+        assert_eq!(
+            slugify("How disputes are resolved?"),
+            "how-disputes-are-resolved"
+        );
+        assert_eq!(slugify("Rozwiązanie sporu"), "rozwiązanie-sporu");
+        assert_eq!(slugify("联系方式"), "联系方式");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn explicit_ids_win_and_auto_ids_are_unique() {
+        let p = parse(
+            &page("## Outcomes {#outcomes}\n\n## Steps\n\n## Steps\n"),
+            "k",
+            &urls,
+        );
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["outcomes", "steps", "steps-2"]);
+        assert!(
+            p.html.contains(r#"<h2 id="outcomes">Outcomes</h2>"#),
+            "{}",
+            p.html
+        );
+    }
+
+    #[test]
+    fn links_resolve_to_urls_and_keep_anchors_for_checking() {
+        let p = parse(
+            &page("See [o](outcomes.md#refunds) and [c](../contact/_index.md).\n"),
+            "k",
+            &urls,
+        );
+        assert!(p.errors.is_empty());
+        assert!(
+            p.html.contains(r#"href="/en/disputes/outcomes/#refunds""#),
+            "{}",
+            p.html
+        );
+        assert!(p.html.contains(r#"href="/en/contact/""#), "{}", p.html);
+        assert_eq!(p.anchors[0].key, "disputes/outcomes");
+        assert_eq!(p.anchors[0].anchor, "refunds");
+    }
+
+    #[test]
+    fn broken_link_names_line_and_column() {
+        let p = parse(&page("Intro.\n\nText [x](../nowhere.md) end\n"), "k", &urls);
+        assert_eq!(p.errors.len(), 1);
+        // body starts on line 4 of the test page
+        assert_eq!((p.errors[0].line, p.errors[0].col), (Some(6), Some(6)));
+    }
+
+    #[test]
+    fn external_links_are_untouched() {
+        let p = parse(
+            &page("[a](https://www.acm.nl/) [b](mailto:x@y) [c](/abs/)\n"),
+            "k",
+            &urls,
+        );
+        assert!(p.errors.is_empty());
+        assert!(p.html.contains("https://www.acm.nl/"));
+        assert!(p.anchors.is_empty());
+    }
+
+    #[test]
+    fn climbing_out_is_an_error() {
+        let p = parse(&page("[x](../../../etc/passwd.md)\n"), "k", &urls);
+        assert!(p.errors[0].message.contains("climbs out"));
+    }
+}

@@ -1,0 +1,439 @@
+//! Render: Tera templates fed with one page's context and Fluent strings.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent::{FluentArgs, FluentValue};
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::i18n::Localizer;
+use crate::markdown::Parsed;
+use crate::resolve::{Page, Site};
+use crate::theme::Theme;
+
+pub struct Renderer {
+    tera: Tera,
+    theme: Theme,
+    localizer: Arc<Localizer>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct SwitcherEntry<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct NavEntry<'a> {
+    title: &'a str,
+    url: &'a str,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Fallback<'a> {
+    lang: &'a str,
+    name: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    id: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CategoryCard<'a> {
+    title: &'a str,
+    url: &'a str,
+    description: Option<&'a str>,
+    count: usize,
+    articles: Vec<Link<'a>>,
+}
+
+/// What every page template gets.
+#[derive(Serialize)]
+struct Common<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    locale_name: &'a str,
+    page_title: &'a str,
+    description: Option<&'a str>,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    home_url: &'a str,
+    switcher: Vec<SwitcherEntry<'a>>,
+    nav: Vec<NavEntry<'a>>,
+    breadcrumbs: Vec<Link<'a>>,
+    content: &'a str,
+    fallback: Option<Fallback<'a>>,
+}
+
+/// Number of related articles listed under an article.
+const RELATED: usize = 5;
+/// Number of articles listed per category on a home page.
+const HOME_ARTICLES: usize = 5;
+
+impl Renderer {
+    pub fn new(site: &Site, theme: Theme, localizer: Localizer) -> Result<Renderer> {
+        let localizer = Arc::new(localizer);
+        let mut tera = Tera::new();
+        let codes: HashMap<String, usize> = site
+            .config
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.clone(), i))
+            .collect();
+        let l10n = Arc::clone(&localizer);
+        let default = site.config.default_locale;
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let key: String = kwargs.must_get("key")?;
+                let lang: Option<String> = state.get("lang")?;
+                let locale = lang.and_then(|l| codes.get(&l).copied()).unwrap_or(default);
+                let mut args = FluentArgs::new();
+                for (name, value) in kwargs.iter() {
+                    let name = name.to_string();
+                    if name == "key" {
+                        continue;
+                    }
+                    let value = match value.as_number() {
+                        Some(n) => FluentValue::from(n.as_float()),
+                        None => FluentValue::from(
+                            value
+                                .as_str()
+                                .map_or_else(|| value.to_string(), str::to_string),
+                        ),
+                    };
+                    args.set(name, value);
+                }
+                l10n.format(locale, &key, Some(&args))
+                    .map_err(tera::Error::message)
+            },
+        );
+        tera.global_context()
+            .insert("assets", &theme.asset_urls(&site.config.path_prefix));
+        let sources: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|(name, t)| (name.clone(), t.text.clone()))
+            .collect();
+        tera.add_raw_templates(sources)
+            .map_err(|e| Error::Content(vec![theme.diagnose(&e)]))?;
+        for required in [
+            "base.html",
+            "home.html",
+            "category.html",
+            "article.html",
+            "404.html",
+            "root.html",
+        ] {
+            if !tera.contains_template(required) {
+                return Err(Error::Content(vec![Diagnostic::error(
+                    site.config.root.join("templates").join(required),
+                    "the theme has no such template; add it or remove the override that hides it",
+                )]));
+            }
+        }
+        Ok(Renderer {
+            tera,
+            theme,
+            localizer,
+        })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn localizer(&self) -> &Localizer {
+        &self.localizer
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| self.theme.diagnose(&e))
+    }
+
+    fn common<'a>(
+        &self,
+        site: &'a Site,
+        locale: usize,
+        page: &'a Page,
+        parsed: &'a Parsed,
+    ) -> Common<'a> {
+        let config = &site.config;
+        let loc = &config.locales[locale];
+        let ls = &site.locales[locale];
+        let source = &site.sources[page.source];
+        let def = config.default_locale;
+        let mut alternates: Vec<Alternate> = site
+            .alternates(&page.key)
+            .into_iter()
+            .map(|(l, url)| Alternate {
+                lang: config.locales[l].code.clone(),
+                href: site.absolute(url),
+            })
+            .collect();
+        if let Some(default_url) = site.locales[def].urls.get(&page.key) {
+            alternates.push(Alternate {
+                lang: "x-default".into(),
+                href: site.absolute(default_url),
+            });
+        }
+        let original_url = if page.fallback {
+            site.locales[def].urls.get(&page.key)
+        } else {
+            None
+        };
+        let canonical = site.absolute(original_url.unwrap_or(&page.url));
+        let fallback = original_url.map(|url| {
+            let d = &config.locales[def];
+            Fallback {
+                lang: &d.code,
+                name: &d.name,
+                url,
+            }
+        });
+        let switcher = config
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(l, other)| SwitcherEntry {
+                code: &other.code,
+                name: &other.name,
+                url: site.locales[l]
+                    .urls
+                    .get(&page.key)
+                    .cloned()
+                    .unwrap_or_else(|| site.locales[l].home.url.clone()),
+                current: l == locale,
+            })
+            .collect();
+        let nav = ls
+            .categories
+            .iter()
+            .map(|c| NavEntry {
+                title: &c.title,
+                url: &c.page.url,
+                current: c.page.key == page.key,
+            })
+            .collect();
+        Common {
+            lang: &loc.code,
+            dir: loc.dir(),
+            locale_name: &loc.name,
+            page_title: source.front.title(),
+            description: source.front.description.as_deref(),
+            canonical,
+            alternates,
+            home_url: &ls.home.url,
+            switcher,
+            nav,
+            breadcrumbs: Vec::new(),
+            content: &parsed.html,
+            fallback,
+        }
+    }
+
+    fn home_title<'a>(&self, site: &'a Site, locale: usize) -> Link<'a> {
+        let ls = &site.locales[locale];
+        Link {
+            title: site.sources[ls.home.source].front.title(),
+            url: &ls.home.url,
+            description: None,
+        }
+    }
+
+    pub fn home(&self, site: &Site, locale: usize, parsed: &Parsed) -> Result<String, Diagnostic> {
+        let ls = &site.locales[locale];
+        let common = self.common(site, locale, &ls.home, parsed);
+        let categories: Vec<CategoryCard> = ls
+            .categories
+            .iter()
+            .map(|c| CategoryCard {
+                title: &c.title,
+                url: &c.page.url,
+                description: site.sources[c.page.source].front.description.as_deref(),
+                count: c.articles.len(),
+                articles: c
+                    .articles
+                    .iter()
+                    .take(HOME_ARTICLES)
+                    .map(|&a| article_link(site, locale, a))
+                    .collect(),
+            })
+            .collect();
+        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        ctx.insert("categories", &categories);
+        self.render("home.html", &ctx)
+    }
+
+    pub fn category(
+        &self,
+        site: &Site,
+        locale: usize,
+        index: usize,
+        parsed: &Parsed,
+    ) -> Result<String, Diagnostic> {
+        let ls = &site.locales[locale];
+        let c = &ls.categories[index];
+        let mut common = self.common(site, locale, &c.page, parsed);
+        common.breadcrumbs = vec![
+            self.home_title(site, locale),
+            Link {
+                title: &c.title,
+                url: &c.page.url,
+                description: None,
+            },
+        ];
+        let articles: Vec<Link> = c
+            .articles
+            .iter()
+            .map(|&a| article_link(site, locale, a))
+            .collect();
+        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        ctx.insert("articles", &articles);
+        self.render("category.html", &ctx)
+    }
+
+    pub fn article(
+        &self,
+        site: &Site,
+        locale: usize,
+        index: usize,
+        parsed: &Parsed,
+    ) -> Result<String, Diagnostic> {
+        let ls = &site.locales[locale];
+        let a = &ls.articles[index];
+        let c = &ls.categories[a.category];
+        let source = &site.sources[a.page.source];
+        let mut common = self.common(site, locale, &a.page, parsed);
+        common.breadcrumbs = vec![
+            self.home_title(site, locale),
+            Link {
+                title: &c.title,
+                url: &c.page.url,
+                description: None,
+            },
+            Link {
+                title: source.front.title(),
+                url: &a.page.url,
+                description: None,
+            },
+        ];
+        let toc: Vec<TocEntry> = parsed
+            .headings
+            .iter()
+            .filter(|h| h.level == 2 || h.level == 3)
+            .map(|h| TocEntry {
+                level: h.level,
+                id: &h.id,
+                text: &h.text,
+            })
+            .collect();
+        let related: Vec<Link> = c
+            .articles
+            .iter()
+            .filter(|&&i| i != index)
+            .take(RELATED)
+            .map(|&i| article_link(site, locale, i))
+            .collect();
+        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        ctx.insert("toc", &toc);
+        ctx.insert("related", &related);
+        ctx.insert("updated", &source.front.updated);
+        ctx.insert("topic", &source.front.topic);
+        ctx.insert("audience", &source.front.audience);
+        self.render("article.html", &ctx)
+    }
+
+    pub fn not_found(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
+        let ls = &site.locales[locale];
+        let empty = Parsed::default();
+        let mut common = self.common(site, locale, &ls.home, &empty);
+        let title = self
+            .localizer
+            .text(locale, "not-found-title")
+            .unwrap_or_default();
+        common.page_title = &title;
+        common.description = None;
+        common.alternates.clear();
+        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        ctx.insert(
+            "canonical",
+            &site.absolute(&format!("{}404.html", ls.home.url)),
+        );
+        self.render("404.html", &ctx)
+    }
+
+    /// `index.html` at the root: a language chooser that JavaScript turns into a redirect.
+    pub fn root(&self, site: &Site) -> Result<String, Diagnostic> {
+        let config = &site.config;
+        let def = config.default_locale;
+        let mut ctx = Context::new();
+        ctx.insert("lang", &config.locales[def].code);
+        ctx.insert(
+            "canonical",
+            &site.absolute(&format!("{}/", config.path_prefix)),
+        );
+        let switcher: Vec<SwitcherEntry> = config
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(l, loc)| SwitcherEntry {
+                code: &loc.code,
+                name: &loc.name,
+                url: site.locales[l].home.url.clone(),
+                current: l == def,
+            })
+            .collect();
+        let mut alternates: Vec<Alternate> = switcher
+            .iter()
+            .map(|s| Alternate {
+                lang: s.code.to_string(),
+                href: site.absolute(&s.url),
+            })
+            .collect();
+        alternates.push(Alternate {
+            lang: "x-default".into(),
+            href: site.absolute(&format!("{}/", config.path_prefix)),
+        });
+        ctx.insert("switcher", &switcher);
+        ctx.insert("alternates", &alternates);
+        self.render("root.html", &ctx)
+    }
+}
+
+fn article_link(site: &Site, locale: usize, index: usize) -> Link<'_> {
+    let a = &site.locales[locale].articles[index];
+    let front = &site.sources[a.page.source].front;
+    Link {
+        title: front.title(),
+        url: &a.page.url,
+        description: front.description.as_deref(),
+    }
+}

@@ -1,0 +1,330 @@
+//! Resolve: match translations, pick fallbacks, give every page its URL.
+//!
+//! The result, [`Site`], is immutable: rendering and writing only read it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+use crate::config::{Config, is_url_segment};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::load::{Kind, SourcePage};
+
+/// Characters escaped in a URL path segment.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'%')
+    .add(b'/');
+
+/// A page to render in one locale: its own source, or the default locale's.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Shared by all translations: `disputes/outcomes`, `disputes/_index`, `_index`.
+    pub key: String,
+    /// Index into `Site::sources`.
+    pub source: usize,
+    /// True when the locale has no translation and shows the default locale's text.
+    pub fallback: bool,
+    /// Root-relative and percent-encoded: `/it/controversie/esiti/`.
+    pub url: String,
+    /// Relative to the output folder: `it/controversie/esiti/index.html`.
+    pub file: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// The folder name.
+    pub name: String,
+    pub page: Page,
+    pub title: String,
+    /// Indices into `LocaleSite::articles`, in reading order.
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub page: Page,
+    /// Index into `LocaleSite::categories`.
+    pub category: usize,
+}
+
+/// Everything one locale shows.
+#[derive(Debug, Clone)]
+pub struct LocaleSite {
+    pub home: Page,
+    pub categories: Vec<Category>,
+    pub articles: Vec<Article>,
+    /// Page key -> root-relative URL, for links.
+    pub urls: HashMap<String, String>,
+    pub fallbacks: usize,
+}
+
+impl LocaleSite {
+    /// Every page of the locale: home, categories, then articles.
+    pub fn pages(&self) -> impl Iterator<Item = &Page> {
+        std::iter::once(&self.home)
+            .chain(self.categories.iter().map(|c| &c.page))
+            .chain(self.articles.iter().map(|a| &a.page))
+    }
+}
+
+pub struct Site {
+    pub config: Config,
+    pub sources: Vec<SourcePage>,
+    /// Parallel to `config.locales`.
+    pub locales: Vec<LocaleSite>,
+    /// Page key -> for each locale, its own translation's source index.
+    pub translations: HashMap<String, Vec<Option<usize>>>,
+}
+
+impl Site {
+    /// The locales that have a real translation of `key`, with their URLs.
+    pub fn alternates(&self, key: &str) -> Vec<(usize, &str)> {
+        let Some(t) = self.translations.get(key) else {
+            return Vec::new();
+        };
+        t.iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_some())
+            .filter_map(|(l, _)| self.locales[l].urls.get(key).map(|u| (l, u.as_str())))
+            .collect()
+    }
+
+    pub fn absolute(&self, url: &str) -> String {
+        let origin_end = self.config.base_url.len() - self.config.path_prefix.len();
+        format!("{}{url}", &self.config.base_url[..origin_end])
+    }
+}
+
+pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
+    let n = config.locales.len();
+    let def = config.default_locale;
+    let mut errors = Vec::new();
+
+    // key -> source index per locale
+    let mut translations: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        if s.front.draft && !config.drafts {
+            continue;
+        }
+        if let Some(slug) = &s.front.slug
+            && !is_url_segment(slug)
+        {
+            errors.push(
+                Diagnostic::error(
+                    &s.path,
+                    format!("slug `{slug}` is not a single URL segment: no `/`, `\\`, `..`, spaces or `?#%:`"),
+                )
+                .at(line_of_key(s, "slug"), 1),
+            );
+        }
+        translations
+            .entry(s.kind.key())
+            .or_insert_with(|| vec![None; n])[s.locale] = Some(i);
+    }
+
+    let mut locales = Vec::with_capacity(n);
+    for (l, locale) in config.locales.iter().enumerate() {
+        let prefix = format!("{}/{}", config.path_prefix, locale.code);
+        let pick = |key: &str| -> Option<(usize, bool)> {
+            let t = translations.get(key)?;
+            t[l].map(|s| (s, false))
+                .or_else(|| t[def].map(|s| (s, true)))
+        };
+        let mut files: HashMap<String, usize> = HashMap::new();
+        let mut claim = |page: &Page, errors: &mut Vec<Diagnostic>| {
+            if let Some(other) = files.insert(page.file.clone(), page.source) {
+                errors.push(Diagnostic::error(
+                    &sources[page.source].path,
+                    format!(
+                        "this page and {} have the same URL {}; give one of them another `slug`",
+                        sources[other].path.display(),
+                        page.url
+                    ),
+                ));
+            }
+        };
+
+        let home = match pick("_index") {
+            Some((source, fallback)) => Page {
+                key: "_index".into(),
+                source,
+                fallback,
+                url: format!("{prefix}/"),
+                file: format!("{}/index.html", locale.code),
+            },
+            None => {
+                errors.push(Diagnostic::error(
+                    config.content_dir().join(&locale.code).join("_index.md"),
+                    "missing home page: create it with a `title`",
+                ));
+                continue;
+            }
+        };
+        claim(&home, &mut errors);
+
+        // Categories: every folder with an article in this locale or the default one.
+        let mut category_names: Vec<&str> = translations
+            .iter()
+            .filter(|(_, t)| t[l].is_some() || t[def].is_some())
+            .filter_map(|(key, _)| key.split_once('/').map(|(c, _)| c))
+            .collect();
+        category_names.dedup();
+
+        let mut categories = Vec::new();
+        let mut cat_index: HashMap<&str, usize> = HashMap::new();
+        for name in category_names {
+            let key = format!("{name}/_index");
+            let Some((source, fallback)) = pick(&key) else {
+                let path = config
+                    .content_dir()
+                    .join(&config.default_locale().code)
+                    .join(name)
+                    .join("_index.md");
+                errors.push(Diagnostic::error(
+                    path,
+                    "missing category page: create it with a `title`",
+                ));
+                continue;
+            };
+            let s = &sources[source];
+            let slug = if fallback {
+                name
+            } else {
+                s.front.slug.as_deref().unwrap_or(name)
+            };
+            let page = Page {
+                key,
+                source,
+                fallback,
+                url: format!("{prefix}/{}/", encode(slug)),
+                file: format!("{}/{slug}/index.html", locale.code),
+            };
+            claim(&page, &mut errors);
+            cat_index.insert(name, categories.len());
+            categories.push((
+                order_of(s),
+                s.front.title().to_string(),
+                Category {
+                    name: name.to_string(),
+                    title: s.front.title().to_string(),
+                    page,
+                    articles: Vec::new(),
+                },
+            ));
+        }
+
+        let mut articles = Vec::new();
+        for (key, _) in translations.iter().filter(|(k, _)| !k.ends_with("_index")) {
+            let Some((source, fallback)) = pick(key) else {
+                continue;
+            };
+            let s = &sources[source];
+            let Kind::Article { category, name } = &s.kind else {
+                continue;
+            };
+            let Some(&c) = cat_index.get(category.as_str()) else {
+                continue;
+            };
+            let slug = s.front.slug.as_deref().unwrap_or(name);
+            let cat_page = &categories[c].2.page;
+            let page = Page {
+                key: key.clone(),
+                source,
+                fallback,
+                url: format!("{}{}/", cat_page.url, encode(slug)),
+                file: format!(
+                    "{}{slug}/index.html",
+                    cat_page.file.trim_end_matches("index.html")
+                ),
+            };
+            claim(&page, &mut errors);
+            articles.push((
+                order_of(s),
+                s.front.title().to_string(),
+                Article { page, category: c },
+            ));
+        }
+
+        // Reading order: `order`, then title; categories re-indexed after sorting.
+        let mut cat_order: Vec<usize> = (0..categories.len()).collect();
+        cat_order.sort_by(|&a, &b| {
+            (categories[a].0, &categories[a].1).cmp(&(categories[b].0, &categories[b].1))
+        });
+        let mut new_index = vec![0; categories.len()];
+        for (new, &old) in cat_order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        articles.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut categories: Vec<Option<Category>> =
+            categories.into_iter().map(|c| Some(c.2)).collect();
+        let mut categories: Vec<Category> = cat_order
+            .iter()
+            .map(|&old| categories[old].take().expect("each once"))
+            .collect();
+        let articles: Vec<Article> = articles
+            .into_iter()
+            .map(|(_, _, mut a)| {
+                a.category = new_index[a.category];
+                a
+            })
+            .collect();
+        for (i, a) in articles.iter().enumerate() {
+            categories[a.category].articles.push(i);
+        }
+
+        let mut site = LocaleSite {
+            home,
+            categories,
+            articles,
+            urls: HashMap::new(),
+            fallbacks: 0,
+        };
+        site.fallbacks = site.pages().filter(|p| p.fallback).count();
+        site.urls = site
+            .pages()
+            .map(|p| (p.key.clone(), p.url.clone()))
+            .collect();
+        locales.push(site);
+    }
+
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(Error::Content(errors));
+    }
+    Ok(Site {
+        config,
+        sources,
+        locales,
+        translations: translations.into_iter().collect(),
+    })
+}
+
+fn order_of(s: &SourcePage) -> i64 {
+    s.front.order.unwrap_or(i64::MAX)
+}
+
+fn encode(segment: &str) -> String {
+    utf8_percent_encode(segment, SEGMENT).to_string()
+}
+
+/// The file line of a top-level front matter key (the opening fence as a fallback).
+fn line_of_key(s: &SourcePage, key: &str) -> usize {
+    s.text()
+        .lines()
+        .take(s.body_line)
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}

@@ -1,0 +1,134 @@
+//! Write: a staging folder beside the output, swapped in only when the build succeeds,
+//! so a failed build leaves the previous output untouched.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Error, Result};
+
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> Result<Staging> {
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let dir = parent.join(format!(".{name}.kbgen-staging"));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` at `rel`, a relative path that must stay inside the output.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let rel = Path::new(rel);
+        assert!(
+            rel.components().all(|c| matches!(c, Component::Normal(_))),
+            "output path {} escapes the output folder",
+            rel.display()
+        );
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Swaps the staging folder in for the output.
+    pub fn commit(mut self) -> Result<()> {
+        let old = self.dir.with_file_name(format!(
+            "{}.kbgen-old",
+            self.dir
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .trim_end_matches(".kbgen-staging")
+        ));
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        let had_output = self.output.exists();
+        if had_output {
+            std::fs::rename(&self.output, &old).map_err(|e| Error::io(&self.output, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            if had_output {
+                // Put the previous output back: a failed build must lose nothing.
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            return Err(Error::io(&self.output, e));
+        }
+        self.committed = true;
+        if had_output {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+
+        let failed = Staging::new(&out).unwrap();
+        failed.write("en/index.html", b"new").unwrap();
+        drop(failed);
+        assert!(
+            out.join("old.html").exists(),
+            "a dropped build keeps the old output"
+        );
+
+        let ok = Staging::new(&out).unwrap();
+        ok.write("en/index.html", b"new").unwrap();
+        ok.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("en/index.html")).unwrap(),
+            "new"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "no staging or old folder is left behind"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "escapes")]
+    fn refuses_to_write_outside() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = Staging::new(&tmp.path().join("public")).unwrap();
+        let _ = s.write("../evil.html", b"x");
+    }
+}
