@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::i18n::Localizer;
-use crate::markdown::{self, Parsed};
+use crate::markdown::{self, AnchorRef};
 use crate::render::Renderer;
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
@@ -40,6 +40,13 @@ enum Role {
     Article(usize),
 }
 
+/// What a page leaves behind once written.
+struct Outcome {
+    ids: HashSet<String>,
+    anchors: Vec<AnchorRef>,
+    errors: Vec<Diagnostic>,
+}
+
 struct Job<'a> {
     locale: usize,
     role: Role,
@@ -52,59 +59,73 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     let theme = Theme::load(&config)?;
     let loaded = load::load(&config)?;
     let mut warnings = loaded.warnings;
-    let localizer = Localizer::load(&config, &mut warnings)?;
-    let site = resolve::resolve(config, loaded.pages)?;
-    let renderer = Renderer::new(&site, theme, localizer)?;
+    let mut errors = loaded.errors;
+    // Fluent, template and content errors are all collected before giving up, so a
+    // writer sees every problem of a build at once.
+    let localizer = Localizer::load(&config, &mut warnings)
+        .map_err(|e| errors.extend(e.diagnostics()))
+        .ok();
+    let site = match resolve::resolve(config, loaded.pages) {
+        Ok(site) => site,
+        Err(e) => {
+            errors.extend(e.diagnostics());
+            return Err(content_errors(errors));
+        }
+    };
+    let renderer = localizer.and_then(|l| {
+        Renderer::new(&site, theme, l)
+            .map_err(|e| errors.extend(e.diagnostics()))
+            .ok()
+    });
 
     let jobs = jobs(&site);
     let bar = progress_bar(progress, jobs.len() as u64);
+    let staging = Staging::new(output)?;
 
-    // Parse every page, in the locale it is shown in.
-    let parsed: Vec<Parsed> = jobs
+    // One pass per page: parse, render, write. Only headings and anchors are kept,
+    // so memory does not grow with the HTML of the whole site. Anchors are checked
+    // once every page is parsed; if anything failed, the staging folder is dropped.
+    let outcomes: Vec<Outcome> = jobs
         .par_iter()
         .map(|job| {
             let urls = &site.locales[job.locale].urls;
             let url_of = |key: &str| urls.get(key).map(String::as_str);
-            markdown::parse(&site.sources[job.page.source], &job.page.key, &url_of)
-        })
-        .collect();
-    let mut errors: Vec<Diagnostic> = parsed
-        .iter()
-        .flat_map(|p| p.errors.iter().cloned())
-        .collect();
-    errors.extend(check_anchors(&site, &jobs, &parsed));
-    if !errors.is_empty() {
-        return Err(content_errors(errors));
-    }
-
-    let staging = Staging::new(output)?;
-    let rendered: Vec<Result<(), Diagnostic>> = jobs
-        .par_iter()
-        .zip(parsed.par_iter())
-        .map(|(job, parsed)| {
-            let html = match job.role {
-                Role::Home => renderer.home(&site, job.locale, parsed),
-                Role::Category(i) => renderer.category(&site, job.locale, i, parsed),
-                Role::Article(i) => renderer.article(&site, job.locale, i, parsed),
-            }?;
-            staging
-                .write(&job.page.file, html.as_bytes())
-                .map_err(|e| e.diagnostics().remove(0))?;
+            let parsed = markdown::parse(&site.sources[job.page.source], &job.page.key, &url_of);
+            let mut errors = parsed.errors.clone();
+            if let Some(renderer) = renderer.as_ref().filter(|_| errors.is_empty()) {
+                let html = match job.role {
+                    Role::Home => renderer.home(&site, job.locale, &parsed),
+                    Role::Category(i) => renderer.category(&site, job.locale, i, &parsed),
+                    Role::Article(i) => renderer.article(&site, job.locale, i, &parsed),
+                };
+                match html {
+                    Ok(html) => {
+                        if let Err(e) = staging.write(&job.page.file, html.as_bytes()) {
+                            errors.extend(e.diagnostics());
+                        }
+                    }
+                    Err(d) => errors.push(d),
+                }
+            }
             bar.inc(1);
-            Ok(())
+            Outcome {
+                ids: parsed.headings.into_iter().map(|h| h.id).collect(),
+                anchors: parsed.anchors,
+                errors,
+            }
         })
         .collect();
-    let mut errors: Vec<Diagnostic> = rendered.into_iter().filter_map(|r| r.err()).collect();
-    errors.extend(
-        write_site_files(&site, &renderer, &staging)
-            .err()
-            .into_iter()
-            .flat_map(|e| e.diagnostics()),
-    );
-    if !errors.is_empty() {
-        return Err(content_errors(errors));
+    errors.extend(outcomes.iter().flat_map(|o| o.errors.iter().cloned()));
+    errors.extend(check_anchors(&site, &jobs, &outcomes));
+    if let Some(renderer) = &renderer
+        && let Err(e) = write_site_files(&site, renderer, &staging)
+    {
+        errors.extend(e.diagnostics());
     }
     bar.finish_and_clear();
+    if !errors.is_empty() {
+        return Err(content_errors(errors));
+    }
     staging.commit()?;
 
     let locales = site
@@ -149,29 +170,25 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
 
 /// Every `#anchor` must name a heading of the page it points to, as shown in the
 /// same locale.
-fn check_anchors(site: &Site, jobs: &[Job<'_>], parsed: &[Parsed]) -> Vec<Diagnostic> {
-    let ids: HashMap<(usize, &str), HashSet<&str>> = jobs
+fn check_anchors(site: &Site, jobs: &[Job<'_>], outcomes: &[Outcome]) -> Vec<Diagnostic> {
+    let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
         .iter()
-        .zip(parsed)
-        .map(|(job, p)| {
-            (
-                (job.locale, job.page.key.as_str()),
-                p.headings.iter().map(|h| h.id.as_str()).collect(),
-            )
-        })
+        .zip(outcomes)
+        .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
         .collect();
     let mut errors = Vec::new();
-    for (job, p) in jobs.iter().zip(parsed) {
-        for a in &p.anchors {
+    for (job, o) in jobs.iter().zip(outcomes) {
+        for a in &o.anchors {
             let known = ids.get(&(job.locale, a.key.as_str()));
-            if known.is_some_and(|k| k.contains(a.anchor.as_str())) {
+            if known.is_some_and(|k| k.contains(&a.anchor)) {
                 continue;
             }
             let mut available: Vec<&str> = known
-                .map(|k| k.iter().copied().collect())
+                .map(|k| k.iter().map(String::as_str).collect())
                 .unwrap_or_default();
             available.sort_unstable();
             let source = &site.sources[job.page.source];
+            let (line, col) = markdown::position(source, a.offset);
             let shown_in = &site.config.locales[job.locale].code;
             errors.push(
                 Diagnostic::error(
@@ -184,7 +201,7 @@ fn check_anchors(site: &Site, jobs: &[Job<'_>], parsed: &[Parsed]) -> Vec<Diagno
                         if available.is_empty() { "none".into() } else { available.join(", ") }
                     ),
                 )
-                .at(a.line, a.col),
+                .at(line, col),
             );
         }
     }

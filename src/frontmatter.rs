@@ -5,6 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+#[cfg(test)]
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// The keys a writer may use, for "did you mean" on unknown ones.
@@ -85,28 +87,28 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     .at(1, 1))
 }
 
-/// Parses the YAML of a split file. Warnings (unknown keys) go to `warnings`.
-pub fn parse(
-    path: &Path,
-    split: &Split<'_>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<FrontMatter, Diagnostic> {
+/// Parses the YAML of a split file. Errors and warnings go to `diagnostics`; on an
+/// error the page keeps what could be read, so the rest of the build can still
+/// report its other problems.
+pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
     let fm: FrontMatter = if split.yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
-        serde_yaml::from_str(split.yaml).map_err(|e| {
-            let (line, col) = e.location().map_or((0, 1), |l| (l.line() - 1, l.column()));
-            let message = e.to_string();
-            // serde_yaml appends "at line X column Y" relative to the YAML block; that
-            // number would mislead, the diagnostic carries the file's own.
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
-            Diagnostic::error(path, format!("invalid front matter: {message}"))
-                .at(split.yaml_line + line, col)
-        })?
+        match serde_yaml::from_str(split.yaml) {
+            Ok(fm) => fm,
+            Err(e) => {
+                let (line, col) = e.location().map_or((0, 1), |l| (l.line() - 1, l.column()));
+                let message = e.to_string();
+                // serde_yaml appends "at line X column Y" relative to the YAML block;
+                // that number would mislead, the diagnostic carries the file's own.
+                let message = message.split(" at line ").next().unwrap_or(&message);
+                diagnostics.push(
+                    Diagnostic::error(path, format!("invalid front matter: {message}"))
+                        .at(split.yaml_line + line, col),
+                );
+                return FrontMatter::default();
+            }
+        }
     };
     for key in fm.unknown.keys() {
         let line = key_line(split, key);
@@ -114,22 +116,21 @@ pub fn parse(
             Some(k) => format!("; did you mean `{k}`?"),
             None => format!("; known keys: {}", KNOWN_KEYS.join(", ")),
         };
-        warnings.push(
+        diagnostics.push(
             Diagnostic::warning(path, format!("unknown front matter key `{key}`{hint}"))
                 .at(line, 1),
         );
     }
     match fm.title.as_deref().map(str::trim) {
-        None => Err(Diagnostic::error(
-            path,
-            "front matter has no `title`: add a line `title: ...`",
-        )
-        .at(1, 1)),
-        Some("") => {
-            Err(Diagnostic::error(path, "`title` is empty").at(key_line(split, "title"), 1))
-        }
-        Some(_) => Ok(fm),
+        None => diagnostics.push(
+            Diagnostic::error(path, "front matter has no `title`: add a line `title: ...`")
+                .at(1, 1),
+        ),
+        Some("") => diagnostics
+            .push(Diagnostic::error(path, "`title` is empty").at(key_line(split, "title"), 1)),
+        Some(_) => {}
     }
+    fm
 }
 
 /// The file line on which a top-level key is written (the first line as a fallback).
@@ -155,11 +156,15 @@ impl FrontMatter {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> (Result<FrontMatter, Diagnostic>, Vec<Diagnostic>) {
+    /// The front matter, its errors and its warnings.
+    fn run(text: &str) -> (FrontMatter, Vec<Diagnostic>, Vec<Diagnostic>) {
         let path = Path::new("a.md");
-        let mut warnings = Vec::new();
-        let r = split(path, text).and_then(|s| parse(path, &s, &mut warnings));
-        (r, warnings)
+        let mut diagnostics = Vec::new();
+        let fm = parse(path, &split(path, text).unwrap(), &mut diagnostics);
+        let (errors, warnings) = diagnostics
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        (fm, errors, warnings)
     }
 
     #[test]
@@ -172,22 +177,23 @@ mod tests {
 
     #[test]
     fn yaml_error_has_file_line() {
-        let (r, _) = run("---\ntitle: A\ntags: [a, b\n---\nx\n");
-        let d = r.unwrap_err();
+        let (_, errors, _) = run("---\ntitle: A\ntags: [a, b\n---\nx\n");
+        let d = &errors[0];
         assert!(d.line.unwrap() >= 3, "{d}");
         assert!(d.message.starts_with("invalid front matter"), "{d}");
     }
 
     #[test]
     fn missing_title_is_an_error() {
-        let (r, _) = run("---\ndescription: x\n---\n");
-        assert!(r.unwrap_err().message.contains("no `title`"));
+        let (fm, errors, _) = run("---\ndescription: x\n---\n");
+        assert!(errors[0].message.contains("no `title`"));
+        assert_eq!(fm.description.as_deref(), Some("x"), "the rest is kept");
     }
 
     #[test]
     fn unknown_key_warns_with_suggestion_and_line() {
-        let (r, w) = run("---\ntitle: A\ndescripton: x\n---\n");
-        assert!(r.is_ok());
+        let (_, errors, w) = run("---\ntitle: A\ndescripton: x\n---\n");
+        assert!(errors.is_empty());
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].line, Some(3));
         assert!(
@@ -207,7 +213,7 @@ mod tests {
             ));
         }
         yaml.push_str("---\n");
-        let (r, _) = run(&yaml);
-        assert!(r.is_err());
+        let (_, errors, _) = run(&yaml);
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 }

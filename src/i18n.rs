@@ -195,13 +195,27 @@ mod tests {
     #[test]
     fn polish_plurals_follow_cldr() {
         let ftl = "n = { $count ->\n    [one] one\n    [few] few\n    [many] many\n   *[other] other\n}\n";
-        let (_d, c) = site(&[("locales/pl/t.ftl", ftl), ("locales/en/t.ftl", ftl), ("locales/zh/t.ftl", ftl)]);
+        let (_d, c) = site(&[
+            ("locales/pl/t.ftl", ftl),
+            ("locales/en/t.ftl", ftl),
+            ("locales/zh/t.ftl", ftl),
+        ]);
         let l = Localizer::load(&c, &mut Vec::new()).unwrap();
-        let pl: Vec<String> = [1, 2, 5, 12, 22, 25, 101].iter().map(|&n| l.count(1, "n", "count", n).unwrap()).collect();
+        let pl: Vec<String> = [1, 2, 5, 12, 22, 25, 101]
+            .iter()
+            .map(|&n| l.count(1, "n", "count", n).unwrap())
+            .collect();
         assert_eq!(pl, ["one", "few", "many", "many", "few", "many", "many"]);
-        let en: Vec<String> = [1, 2, 5].iter().map(|&n| l.count(0, "n", "count", n).unwrap()).collect();
+        let en: Vec<String> = [1, 2, 5]
+            .iter()
+            .map(|&n| l.count(0, "n", "count", n).unwrap())
+            .collect();
         assert_eq!(en, ["one", "other", "other"]);
-        assert_eq!(l.count(2, "n", "count", 1).unwrap(), "other", "Chinese has no plural forms");
+        assert_eq!(
+            l.count(2, "n", "count", 1).unwrap(),
+            "other",
+            "Chinese has no plural forms"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::frontmatter::{self, FrontMatter};
 
 /// Where a file sits in the content tree.
@@ -60,6 +60,9 @@ impl SourcePage {
 pub struct Loaded {
     pub pages: Vec<SourcePage>,
     pub warnings: Vec<Diagnostic>,
+    /// Pages with errors are still in `pages` where they could be read, so that
+    /// the build can report every other problem too.
+    pub errors: Vec<Diagnostic>,
 }
 
 pub fn load(config: &Config) -> Result<Loaded> {
@@ -94,20 +97,20 @@ pub fn load(config: &Config) -> Result<Loaded> {
         .map(|(locale, kind, path)| read_page(*locale, kind.clone(), path))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok((page, w)) => {
-                pages.push(page);
-                warnings.extend(w);
+    for (page, diagnostics) in results {
+        pages.extend(page);
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => errors.push(d),
+                Severity::Warning => warnings.push(d),
             }
-            Err(d) => errors.push(d),
         }
     }
-    if !errors.is_empty() {
-        errors.sort();
-        return Err(Error::Content(errors));
-    }
-    Ok(Loaded { pages, warnings })
+    Ok(Loaded {
+        pages,
+        warnings,
+        errors,
+    })
 }
 
 fn walk_locale(
@@ -157,40 +160,52 @@ fn walk_locale(
     }
 }
 
-fn read_page(
-    locale: usize,
-    kind: Kind,
-    path: &Path,
-) -> Result<(SourcePage, Vec<Diagnostic>), Diagnostic> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(path, "not UTF-8 text: save the file as UTF-8").at(
-            crate::diagnostic::line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            )
-            .0,
-            1,
-        )
-    })?;
-    let mut warnings = Vec::new();
-    let split = frontmatter::split(path, &text)?;
-    let front = frontmatter::parse(path, &split, &mut warnings)?;
-    let body_line = split.body_line;
-    let body_start = text.len() - split.body.len();
-    Ok((
-        SourcePage {
-            locale,
-            kind,
-            path: path.to_path_buf(),
-            front,
-            text,
-            body_start,
-            body_line,
-        },
-        warnings,
-    ))
+/// Reads one file. A page whose front matter is broken is still returned, with
+/// what could be read, alongside its errors.
+fn read_page(locale: usize, kind: Kind, path: &Path) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(path, format!("cannot read: {e}"))],
+            );
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            let d = Diagnostic::error(path, "not UTF-8 text: save the file as UTF-8").at(line, 1);
+            return (None, vec![d]);
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let (front, body_start, body_line) = match frontmatter::split(path, &text) {
+        Ok(split) => {
+            let front = frontmatter::parse(path, &split, &mut diagnostics);
+            (front, text.len() - split.body.len(), split.body_line)
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            (FrontMatter::default(), 0, 1)
+        }
+    };
+    let page = SourcePage {
+        locale,
+        kind,
+        path: path.to_path_buf(),
+        front,
+        text,
+        body_start,
+        body_line,
+    };
+    (Some(page), diagnostics)
 }
 
 #[cfg(test)]

@@ -6,6 +6,11 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 
+// The build allocates many small strings from two threads; mimalloc is much
+// faster at that than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kbgen",
@@ -30,17 +35,40 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => ExitCode::from(e.exit_code()),
+        Err(e) => {
+            e.print();
+            ExitCode::from(e.error.exit_code())
+        }
     }
 }
 
-/// Prints every diagnostic of an error, one `file:line:col: error: message` per line.
-pub fn print_error(err: &kbgen::diagnostic::Error) {
-    let diagnostics = err.diagnostics();
-    for d in &diagnostics {
-        eprintln!("{d}");
+/// A failed command: the library's error plus a closing line for the writer.
+struct Failed {
+    error: kbgen::diagnostic::Error,
+    note: String,
+}
+
+impl From<kbgen::diagnostic::Error> for Failed {
+    fn from(error: kbgen::diagnostic::Error) -> Self {
+        Failed {
+            error,
+            note: String::new(),
+        }
     }
-    if diagnostics.len() > 1 {
-        eprintln!("{} errors", diagnostics.len());
+}
+
+impl Failed {
+    /// Prints every diagnostic, one `file:line:col: error: message` per line.
+    fn print(&self) {
+        let diagnostics = self.error.diagnostics();
+        for d in &diagnostics {
+            eprintln!("{d}");
+        }
+        if diagnostics.len() > 1 {
+            eprintln!("{} errors", diagnostics.len());
+        }
+        if !self.note.is_empty() {
+            eprintln!("{}", self.note);
+        }
     }
 }

@@ -21,8 +21,8 @@ pub struct AnchorRef {
     /// The page key the link goes to.
     pub key: String,
     pub anchor: String,
-    pub line: usize,
-    pub col: usize,
+    /// Byte offset of the link in the page body; see [`position`].
+    pub offset: usize,
     pub href: String,
 }
 
@@ -55,10 +55,6 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
     let mut open_heading: Option<(usize, String)> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let at = |offset: usize| {
-            let (line, col) = line_col(body, offset);
-            (page.body_line + line - 1, col)
-        };
         let event = match event {
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
@@ -84,15 +80,14 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
                 title,
                 id,
             }) => {
-                let (line, col) = at(range.start);
+                let offset = range.start;
                 let dest_url = match resolve_link(&dest_url, &dir) {
                     Target::Keep => dest_url,
                     Target::SamePage(anchor) => {
                         out.anchors.push(AnchorRef {
                             key: key.to_string(),
                             anchor: anchor.to_string(),
-                            line,
-                            col,
+                            offset,
                             href: dest_url.to_string(),
                         });
                         dest_url
@@ -107,8 +102,7 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
                                 out.anchors.push(AnchorRef {
                                     key: target.clone(),
                                     anchor: a.to_string(),
-                                    line,
-                                    col,
+                                    offset,
                                     href: dest_url.to_string(),
                                 });
                                 href.push('#');
@@ -118,22 +112,14 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
                         }
                         None => {
                             out.errors.push(
-                                Diagnostic::error(
-                                    &page.path,
-                                    format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one"),
-                                )
-                                .at(line, col),
+                                error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
                             );
                             dest_url
                         }
                     },
                     Target::Outside => {
                         out.errors.push(
-                            Diagnostic::error(
-                                &page.path,
-                                format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it"),
-                            )
-                            .at(line, col),
+                            error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
                         );
                         dest_url
                     }
@@ -152,6 +138,17 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// File line and column of a byte offset in `page`'s body.
+pub fn position(page: &SourcePage, offset: usize) -> (usize, usize) {
+    let (line, col) = line_col(page.body(), offset);
+    (page.body_line + line - 1, col)
+}
+
+fn error_at(page: &SourcePage, offset: usize, message: String) -> Diagnostic {
+    let (line, col) = position(page, offset);
+    Diagnostic::error(&page.path, message).at(line, col)
 }
 
 /// Gives the heading started at `start` its id: an explicit `{#id}` wins, otherwise a

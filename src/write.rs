@@ -3,6 +3,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Error, Result};
 
 pub struct Staging {
@@ -60,7 +62,7 @@ impl Staging {
                 .trim_end_matches(".kbgen-staging")
         ));
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+            remove_tree(&old).map_err(|e| Error::io(&old, e))?;
         }
         let had_output = self.output.exists();
         if had_output {
@@ -75,7 +77,7 @@ impl Staging {
         }
         self.committed = true;
         if had_output {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+            remove_tree(&old).map_err(|e| Error::io(&old, e))?;
         }
         Ok(())
     }
@@ -84,9 +86,25 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = remove_tree(&self.dir);
         }
     }
+}
+
+/// Removes a folder and everything in it, its top-level entries in parallel: on a
+/// large site, unlinking the previous output is a good part of a rebuild.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|path| {
+        if path.symlink_metadata()?.is_dir() {
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 #[cfg(test)]

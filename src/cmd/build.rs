@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use crate::Failed;
 use kbgen::config::{Config, Overrides};
-use kbgen::diagnostic::Result;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -22,7 +22,7 @@ pub struct BuildArgs {
     pub drafts: bool,
 }
 
-pub fn run(args: BuildArgs) -> Result<()> {
+pub fn run(args: BuildArgs) -> Result<(), Failed> {
     let overrides = Overrides {
         base_url: args.base_url,
         drafts: args.drafts,
@@ -30,14 +30,10 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let config = Config::load(&args.root, &overrides)?;
     let output = args.output.unwrap_or_else(|| args.root.join("public"));
     let result = kbgen::build::build(config, &output, std::io::stderr().is_terminal());
-    let report = match result {
-        Ok(r) => r,
-        Err(e) => {
-            crate::print_error(&e);
-            eprintln!("build failed; {} was left as it was", output.display());
-            return Err(e);
-        }
-    };
+    let report = result.map_err(|error| Failed {
+        error,
+        note: format!("build failed; {} was left as it was", output.display()),
+    })?;
     for w in &report.warnings {
         eprintln!("{w}");
     }
