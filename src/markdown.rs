@@ -151,18 +151,10 @@ fn error_at(page: &SourcePage, offset: usize, message: String) -> Diagnostic {
     Diagnostic::error(&page.path, message).at(line, col)
 }
 
-/// Gives the heading started at `start` its id: an explicit `{#id}` wins, otherwise a
-/// slug of its text, made unique on the page.
-fn name_heading(
-    start: &mut Event<'_>,
-    level: HeadingLevel,
-    text: &str,
-    used: &mut HashSet<String>,
-) -> Heading {
-    let Event::Start(Tag::Heading { id, .. }) = start else {
-        unreachable!("heading start recorded at a heading start event")
-    };
-    let chosen = match id {
+/// The id of a heading: an explicit `{#id}` wins, otherwise a slug of its text,
+/// made unique on the page.
+fn heading_id(explicit: Option<&str>, text: &str, used: &mut HashSet<String>) -> String {
+    let chosen = match explicit {
         Some(explicit) => explicit.to_string(),
         None => {
             let base = slugify(text);
@@ -176,12 +168,98 @@ fn name_heading(
         }
     };
     used.insert(chosen.clone());
+    chosen
+}
+
+/// Gives the heading started at `start` its id (see [`heading_id`]).
+fn name_heading(
+    start: &mut Event<'_>,
+    level: HeadingLevel,
+    text: &str,
+    used: &mut HashSet<String>,
+) -> Heading {
+    let Event::Start(Tag::Heading { id, .. }) = start else {
+        unreachable!("heading start recorded at a heading start event")
+    };
+    let chosen = heading_id(id.as_deref(), text, used);
     *id = Some(CowStr::from(chosen.clone()));
     Heading {
         level: level as u8,
         id: chosen,
         text: text.to_string(),
     }
+}
+
+/// A part of a page for search: the intro (no heading) or an h2/h3 section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id; `None` for the text before the first heading.
+    pub id: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The page's text cut at its h2 and h3 headings, with the same ids as [`parse`]
+/// gives them. Raw HTML is left out.
+pub fn sections(page: &SourcePage) -> Vec<Section> {
+    let mut used = HashSet::new();
+    let mut out = vec![Section::default()];
+    let mut heading: Option<(HeadingLevel, Option<String>, String)> = None;
+    for event in Parser::new_ext(page.body(), options()) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    let id = heading_id(explicit.as_deref(), &text, &mut used);
+                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                        out.push(Section {
+                            id: Some(id),
+                            heading: text,
+                            text: String::new(),
+                        });
+                    } else if let Some(last) = out.last_mut() {
+                        last.text.push_str(&text);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => match &mut heading {
+                Some((_, _, h)) => h.push_str(&t),
+                None => {
+                    if let Some(last) = out.last_mut() {
+                        last.text.push_str(&t);
+                    }
+                }
+            },
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => {
+                if heading.is_none()
+                    && let Some(last) = out.last_mut()
+                    && !last.text.ends_with(' ')
+                    && !last.text.is_empty()
+                {
+                    last.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.len() > 1 && out[0].text.trim().is_empty() {
+        out.remove(0);
+    }
+    for s in &mut out {
+        s.text.truncate(s.text.trim_end().len());
+    }
+    out
 }
 
 /// An id for any script: lowercase letters and digits of every alphabet (Chinese
@@ -273,6 +351,29 @@ mod tests {
             "contact/_index" => Some("/en/contact/"),
             _ => None,
         }
+    }
+
+    #[test]
+    fn sections_follow_h2_and_h3_with_the_same_ids() {
+        let p = page(
+            "Intro **bold** text.\n\n## Outcomes {#outcomes}\n\n- Refund\n- Cancel\n\n### Details\n\nMore.\n",
+        );
+        let s = sections(&p);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].id, None);
+        assert_eq!(s[0].text, "Intro bold text.");
+        assert_eq!(s[1].id.as_deref(), Some("outcomes"));
+        assert_eq!(s[1].text, "Refund Cancel");
+        assert_eq!(
+            (s[2].id.as_deref(), s[2].heading.as_str()),
+            (Some("details"), "Details")
+        );
+        let html_ids: Vec<String> = parse(&p, "k", &urls)
+            .headings
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(html_ids, ["outcomes", "details"]);
     }
 
     #[test]

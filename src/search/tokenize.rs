@@ -1,0 +1,217 @@
+//! Tokenize text for the search index, per language: fold case and diacritics, stem
+//! with Snowball where a stemmer exists, and cut Chinese (and other Han text) into
+//! jieba words plus overlapping character bigrams.
+//!
+//! The browser never stems: the index maps every word form to its stem group, and
+//! the client only has to [`fold`] the query the same way (see `kbgen.js`).
+
+use std::sync::{Arc, OnceLock};
+
+use jieba_rs::Jieba;
+use rustc_hash::FxHashMap as HashMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercases and removes diacritics, including the letters Unicode decomposition
+/// leaves alone (ł, ø, ß, đ, æ, œ, ı, þ). Must match `fold` in kbgen.js.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for c in c.to_lowercase() {
+            match c {
+                'ł' => out.push('l'),
+                'ø' => out.push('o'),
+                'ß' => out.push_str("ss"),
+                'đ' | 'ð' => out.push('d'),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'ı' => out.push('i'),
+                'þ' => out.push_str("th"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Han ideographs: cut into words and bigrams instead of split at spaces.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn jieba() -> Arc<Jieba> {
+    static JIEBA: OnceLock<Arc<Jieba>> = OnceLock::new();
+    Arc::clone(JIEBA.get_or_init(|| Arc::new(Jieba::new())))
+}
+
+/// One language's tokenizer. Cheap to clone; the stem cache is per instance, so give
+/// each worker its own.
+#[derive(Clone)]
+pub struct Tokenizer {
+    stemmer: Option<frostem::Stemmer>,
+    jieba: Option<Arc<Jieba>>,
+    /// Raw lowercase word -> (form, stem).
+    cache: HashMap<String, (String, String)>,
+}
+
+impl Tokenizer {
+    /// A tokenizer for a language code such as `pl` or `zh`. Languages without a
+    /// Snowball stemmer are folded but not stemmed.
+    pub fn new(lang: &str) -> Tokenizer {
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+        let is_cjk = matches!(primary, "zh" | "ja");
+        Tokenizer {
+            stemmer: if is_cjk {
+                None
+            } else {
+                frostem::Stemmer::try_from_name(primary).ok()
+            },
+            jieba: is_cjk.then(jieba),
+            cache: HashMap::default(),
+        }
+    }
+
+    /// Calls `emit(form, stem)` for every token of `text`. `form` is the folded
+    /// word as a reader would type it; `stem` names its group.
+    pub fn tokens(&mut self, text: &str, mut emit: impl FnMut(&str, &str)) {
+        let lower = text.to_lowercase();
+        let mut start: Option<(usize, bool)> = None;
+        for (i, c) in lower
+            .char_indices()
+            .chain(std::iter::once((lower.len(), ' ')))
+        {
+            let kind = is_word_char(c).then(|| is_han(c));
+            match (start, kind) {
+                (None, Some(h)) => start = Some((i, h)),
+                (Some((s, h)), k) if k != Some(h) => {
+                    self.run(&lower[s..i], h, &mut emit);
+                    start = k.map(|h| (i, h));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn run(&mut self, run: &str, han: bool, emit: &mut impl FnMut(&str, &str)) {
+        if han {
+            let bounds: Vec<usize> = run
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(run.len()))
+                .collect();
+            if bounds.len() == 2 {
+                emit(run, run);
+                return;
+            }
+            for w in bounds.windows(3) {
+                let bigram = &run[w[0]..w[2]];
+                emit(bigram, bigram);
+            }
+            if let Some(jieba) = &self.jieba {
+                for token in jieba.cut(run, false) {
+                    if token.word.chars().nth(2).is_some() {
+                        emit(token.word, token.word);
+                    }
+                }
+            }
+            return;
+        }
+        if !self.cache.contains_key(run) {
+            let form = fold(run);
+            // Stem the accented word (Snowball expects it), then fold the stem.
+            let stem = match &self.stemmer {
+                Some(stemmer) => fold(&stemmer.stem(run)),
+                None => form.clone(),
+            };
+            self.cache.insert(run.to_string(), (form, stem));
+        }
+        let (form, stem) = &self.cache[run];
+        emit(form, stem);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(lang: &str, text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        Tokenizer::new(lang).tokens(text, |f, s| out.push((f.to_string(), s.to_string())));
+        out
+    }
+
+    fn stems(lang: &str, text: &str) -> Vec<String> {
+        tokens(lang, text).into_iter().map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn folds_letters_decomposition_misses() {
+        assert_eq!(
+            fold("Łódź Øre Straße Đakovo Ærø Œuvre"),
+            "lodz ore strasse dakovo aero oeuvre"
+        );
+        assert_eq!(fold("Réclamation ÀÉÎÕÜ"), "reclamation aeiou");
+    }
+
+    #[test]
+    fn polish_inflections_share_a_stem() {
+        let s = stems("pl", "zamówienie zamówienia zamówieniu zamówień");
+        assert!(s.iter().all(|x| x == &s[0]), "{s:?}");
+        let s = stems("pl", "zwrot zwrotu zwrotem");
+        assert!(s.iter().all(|x| x == &s[0]), "{s:?}");
+        // The form is what a reader types without Polish letters.
+        assert_eq!(tokens("pl", "spór")[0].0, "spor");
+    }
+
+    #[test]
+    fn german_inflections_and_compounds() {
+        let s = stems("de", "Rückerstattung Rückerstattungen");
+        assert_eq!(s[0], s[1]);
+        assert_eq!(tokens("de", "Rückerstattung")[0].0, "ruckerstattung");
+        // Compounds stay one token; prefix search in the client finds them from
+        // their first part ("kunden" -> "kundenservice").
+        assert_eq!(tokens("de", "Kundenservice").len(), 1);
+    }
+
+    #[test]
+    fn romance_and_english_stems() {
+        for (lang, a, b) in [
+            ("en", "refunds", "refund"),
+            ("es", "reembolsos", "reembolso"),
+            ("it", "rimborsi", "rimborso"),
+            ("fr", "remboursements", "remboursement"),
+            ("pt", "reembolsos", "reembolso"),
+            ("nl", "geschillen", "geschil"),
+        ] {
+            assert_eq!(stems(lang, a), stems(lang, b), "{lang}: {a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn chinese_gets_words_and_overlapping_bigrams() {
+        let t: Vec<String> = tokens("zh", "联系客服团队")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        for bigram in ["联系", "系客", "客服", "服团", "团队"] {
+            assert!(t.contains(&bigram.to_string()), "{bigram} in {t:?}");
+        }
+        // A two-character word inside a longer one is a bigram of it.
+        let t: Vec<String> = tokens("zh", "退款申请").into_iter().map(|t| t.0).collect();
+        assert!(t.contains(&"退款".to_string()));
+        // Mixed text: Latin words are still words.
+        let t: Vec<String> = tokens("zh", "ACM是荷兰").into_iter().map(|t| t.0).collect();
+        assert!(
+            t.contains(&"acm".to_string()) && t.contains(&"荷兰".to_string()),
+            "{t:?}"
+        );
+    }
+}
