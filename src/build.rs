@@ -11,11 +11,11 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::i18n::Localizer;
 use crate::markdown::{self, AnchorRef};
-use crate::render::Renderer;
+use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
 use crate::write::Staging;
-use crate::{load, sitemap};
+use crate::{load, search, sitemap};
 
 /// What a finished build reports.
 #[derive(Debug)]
@@ -72,8 +72,10 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
             return Err(content_errors(errors));
         }
     };
+    let indexes = search::index(&site);
+    let links = search_links(&site, &indexes);
     let renderer = localizer.and_then(|l| {
-        Renderer::new(&site, theme, l)
+        Renderer::new(&site, theme, l, links)
             .map_err(|e| errors.extend(e.diagnostics()))
             .ok()
     });
@@ -120,6 +122,13 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     if let Some(renderer) = &renderer
         && let Err(e) = write_site_files(&site, renderer, &staging)
     {
+        errors.extend(e.diagnostics());
+    }
+    let written: Result<()> = indexes
+        .par_iter()
+        .flat_map(|index| index.files.par_iter())
+        .try_for_each(|(file, bytes)| staging.write(file, bytes));
+    if let Err(e) = written {
         errors.extend(e.diagnostics());
     }
     bar.finish_and_clear();
@@ -225,6 +234,15 @@ fn write_site_files(site: &Site, renderer: &Renderer, staging: &Staging) -> Resu
         Ok(html) => staging.write("404.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
+    for (l, locale) in site.config.locales.iter().enumerate() {
+        match renderer.search_page(site, l) {
+            Ok(html) => staging.write(
+                &format!("{}/search/index.html", locale.code),
+                html.as_bytes(),
+            )?,
+            Err(d) => errors.push(d),
+        }
+    }
     for asset in &renderer.theme().assets {
         staging.write(&asset.file, &asset.bytes)?;
     }
@@ -237,6 +255,27 @@ fn write_site_files(site: &Site, renderer: &Renderer, staging: &Staging) -> Resu
     } else {
         Err(content_errors(errors))
     }
+}
+
+/// Where each locale's search page and index are, and the default locale's index
+/// as the fallback of the others.
+fn search_links(site: &Site, indexes: &[search::LocaleIndex]) -> Vec<SearchLinks> {
+    let def = site.config.default_locale;
+    site.locales
+        .iter()
+        .enumerate()
+        .map(|(l, ls)| {
+            let other = (l != def).then(|| indexes[def].meta_url.clone()).flatten();
+            SearchLinks {
+                page: format!("{}search/", ls.home.url),
+                meta: indexes[l].meta_url.clone(),
+                fallback_name: other
+                    .as_ref()
+                    .map(|_| site.config.locales[def].name.clone()),
+                fallback: other,
+            }
+        })
+        .collect()
 }
 
 fn content_errors(mut errors: Vec<Diagnostic>) -> Error {

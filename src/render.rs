@@ -17,6 +17,20 @@ pub struct Renderer {
     tera: Tera,
     theme: Theme,
     localizer: Arc<Localizer>,
+    /// Per locale: where its search index and pages are.
+    search: Vec<SearchLinks>,
+}
+
+/// What a page needs to search its locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchLinks {
+    /// The locale's search page.
+    pub page: String,
+    /// The index's meta file, when the locale has articles.
+    pub meta: Option<String>,
+    /// The default locale's index, searched when this one finds nothing.
+    pub fallback: Option<String>,
+    pub fallback_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +101,8 @@ struct Common<'a> {
     breadcrumbs: Vec<Link<'a>>,
     content: &'a str,
     fallback: Option<Fallback<'a>>,
+    search: &'a SearchLinks,
+    contact_url: String,
 }
 
 /// Number of related articles listed under an article.
@@ -95,7 +111,12 @@ const RELATED: usize = 5;
 const HOME_ARTICLES: usize = 5;
 
 impl Renderer {
-    pub fn new(site: &Site, theme: Theme, localizer: Localizer) -> Result<Renderer> {
+    pub fn new(
+        site: &Site,
+        theme: Theme,
+        localizer: Localizer,
+        search: Vec<SearchLinks>,
+    ) -> Result<Renderer> {
         let localizer = Arc::new(localizer);
         let mut tera = Tera::new();
         let codes: HashMap<String, usize> = site
@@ -143,6 +164,7 @@ impl Renderer {
         tera.add_raw_templates(sources)
             .map_err(|e| Error::Content(vec![theme.diagnose(&e)]))?;
         for required in [
+            "search.html",
             "base.html",
             "home.html",
             "category.html",
@@ -161,6 +183,7 @@ impl Renderer {
             tera,
             theme,
             localizer,
+            search,
         })
     }
 
@@ -179,7 +202,7 @@ impl Renderer {
     }
 
     fn common<'a>(
-        &self,
+        &'a self,
         site: &'a Site,
         locale: usize,
         page: &'a Page,
@@ -256,6 +279,8 @@ impl Renderer {
             breadcrumbs: Vec::new(),
             content: &parsed.html,
             fallback,
+            search: &self.search[locale],
+            contact_url: format!("{}contact/", ls.home.url),
         }
     }
 
@@ -388,6 +413,26 @@ impl Renderer {
             &site.absolute(&format!("{}404.html", ls.home.url)),
         );
         self.render("404.html", &ctx)
+    }
+
+    /// `/<locale>/search/`: results come from JavaScript; without it, the categories.
+    pub fn search_page(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
+        let ls = &site.locales[locale];
+        let empty = Parsed::default();
+        let mut common = self.common(site, locale, &ls.home, &empty);
+        let title = self
+            .localizer
+            .text(locale, "search-page-title")
+            .map_err(|e| Diagnostic::error("locales", e))?;
+        common.page_title = &title;
+        common.description = None;
+        common.alternates.clear();
+        common.canonical = site.absolute(&self.search[locale].page);
+        for (l, entry) in common.switcher.iter_mut().enumerate() {
+            entry.url = self.search[l].page.clone();
+        }
+        let ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        self.render("search.html", &ctx)
     }
 
     /// `index.html` at the root: a language chooser that JavaScript turns into a redirect.

@@ -1,14 +1,328 @@
-// kbgen default theme script. Progressive enhancement only: every page works without it.
+// kbgen default theme script: language redirect on the root page, search as you
+// type in the header, the search page and its answer card. Progressive
+// enhancement only: every page works without it. No dependencies, no eval.
+//
+// The search client reads the index written by src/search (see its module docs).
+// `fold` must stay in step with src/search/tokenize.rs.
 
-// The root page lists the languages; send the reader to the first one they prefer.
-const picker = document.querySelector("[data-language-picker]");
-if (picker) {
-  const links = [...picker.querySelectorAll("a[data-locale]")];
-  const byCode = new Map(links.map((a) => [a.dataset.locale.toLowerCase(), a]));
-  const wanted = navigator.languages?.length ? navigator.languages : [navigator.language];
-  const match = wanted
-    .map((tag) => (tag || "").toLowerCase())
-    .map((tag) => byCode.get(tag) ?? byCode.get(tag.split("-")[0]))
-    .find(Boolean);
-  location.replace((match ?? picker.querySelector("[data-default]") ?? links[0]).href);
+const SPECIAL = { "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th" };
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lowercase, without diacritics. */
+export function fold(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[łøßđðæœıþ]/g, (c) => SPECIAL[c]);
+}
+
+/** Query terms: folded words, and overlapping bigrams of Han text. */
+export function terms(query) {
+  const out = [];
+  for (const [run] of query.toLowerCase().matchAll(WORD)) {
+    // Split mixed runs into Han and non-Han parts.
+    for (const [part] of run.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
+      if (!HAN.test(part)) out.push({ text: fold(part), han: false });
+      else if (part.length === 1) out.push({ text: part, han: true });
+      else for (let i = 0; i + 1 < part.length; i++) out.push({ text: part.slice(i, i + 2), han: true });
+    }
+  }
+  return out;
+}
+
+/** Levenshtein distance, or max + 1 once it is over `max`. */
+export function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+// Match classes: exact form, another form of its stem, prefix, typo.
+const EXACT = 1, VARIANT = 0.85, PREFIX = 0.55, TYPO = 0.4;
+const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 4;
+
+/** One locale's index. `load(url)` returns parsed JSON (fetch in the browser). */
+export class Index {
+  constructor(metaUrl, load = (url) => fetch(url).then((r) => r.json())) {
+    this.metaUrl = metaUrl;
+    this.base = metaUrl.slice(0, metaUrl.lastIndexOf("/") + 1);
+    this.load = load;
+    this.files = new Map();
+  }
+
+  file(path) {
+    if (!this.files.has(path)) this.files.set(path, this.load(path));
+    return this.files.get(path);
+  }
+
+  meta() {
+    return this.file(this.metaUrl);
+  }
+
+  /** The shard that can hold `term`, and for a prefix the next ones too. */
+  async shardsFor(term, prefix) {
+    const { bounds, terms: names } = await this.meta();
+    let lo = 0, hi = bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bounds[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    const picked = [lo];
+    for (let i = lo + 1; prefix && i < bounds.length && bounds[i].startsWith(term) && picked.length < MAX_SHARDS; i++) picked.push(i);
+    return Promise.all(picked.map((i) => this.file(this.base + names[i])));
+  }
+
+  /** Ranked hits: the best section of each matching article. */
+  async search(query, limit = 8) {
+    const list = terms(query);
+    if (!list.length || (list.length === 1 && !list[0].han && list[0].text.length < 2)) return [];
+    const meta = await this.meta();
+    const perTerm = await Promise.all(list.map((t, i) => this.matchTerm(t, i === list.length - 1)));
+    const scores = new Map();
+    perTerm.forEach((m) => {
+      for (const [sid, s] of m) {
+        const cur = scores.get(sid) || [0, 0];
+        scores.set(sid, [cur[0] + s, cur[1] + 1]);
+      }
+    });
+    const best = new Map();
+    for (const [sid, [score, matched]] of scores) {
+      const doc = Math.floor(sid / meta.sections);
+      const coverage = matched / list.length;
+      const total = score * coverage * coverage;
+      const cur = best.get(doc);
+      if (!cur || total > cur.score) best.set(doc, { doc, section: sid % meta.sections, score: total });
+    }
+    const top = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+    const shards = [...this.files.values()];
+    return Promise.all(top.map((hit) => this.display(hit, meta, shards)));
+  }
+
+  /** Section id -> best weighted impact of this term. */
+  async matchTerm(term, last) {
+    const shards = await this.shardsFor(term.text, last || term.text.length >= 4);
+    const out = new Map();
+    const add = (shard, group, weightOf) => {
+      const p = shard.g[group];
+      for (let i = 0, sid = 0; i < p.length; i += 3) {
+        sid += p[i];
+        const s = p[i + 1] * weightOf(p[i + 2]);
+        if (s > (out.get(sid) || 0)) out.set(sid, s);
+      }
+    };
+    for (const shard of shards) {
+      const forms = shard.f;
+      let exact = false;
+      const prefixed = [];
+      const typos = [];
+      const max = term.text.length >= 8 ? 2 : 1;
+      for (const [form, group, index] of forms) {
+        if (form === term.text) {
+          exact = true;
+          add(shard, group, (f) => (f === index ? EXACT : VARIANT));
+        } else if ((last || term.text.length >= 4) && form.startsWith(term.text)) {
+          prefixed.push([shard.g[group].length, group]);
+        } else if (!term.han && term.text.length >= 4 && distance(form, term.text, max) <= max) {
+          typos.push([shard.g[group].length, group]);
+        }
+      }
+      // Inside a query, a word the index does not know may be a shorter form of one
+      // it does ("disputa" -> "disputas"); for the last word, it is being typed.
+      if (last || !exact) prefixed.sort((a, b) => b[0] - a[0]).slice(0, MAX_PREFIX_FORMS).forEach(([, g]) => add(shard, g, () => PREFIX));
+      if (!exact) typos.sort((a, b) => b[0] - a[0]).slice(0, MAX_TYPO_FORMS).forEach(([, g]) => add(shard, g, () => TYPO));
+    }
+    return out;
+  }
+
+  async display(hit, meta, shards) {
+    let record;
+    for (const p of shards) {
+      const s = await p;
+      const r = s.d && s.d[hit.doc];
+      if (r && r[3][hit.section]) { record = r; break; }
+    }
+    if (!record) {
+      const file = meta.docs[Math.floor(hit.doc / meta.chunk)];
+      record = (await this.file(this.base + file)).d[hit.doc];
+    }
+    const [title, url, category, sections] = record;
+    const [anchor, heading, passage] = sections[hit.section] || ["", "", ""];
+    return { title, url: anchor ? `${url}#${anchor}` : url, category, heading, passage, score: hit.score, lang: meta.lang };
+  }
+}
+
+// ---- Browser UI ----------------------------------------------------------
+
+/** Text with the query's words wrapped in <mark>, built without innerHTML. */
+function highlight(text, query) {
+  const frag = document.createDocumentFragment();
+  const wanted = terms(query).map((t) => t.text).filter((t) => t.length > 1 || HAN.test(t));
+  let last = 0;
+  const re = /[\p{L}\p{N}]+/gu;
+  for (const m of text.matchAll(re)) {
+    const f = fold(m[0]);
+    if (wanted.some((w) => (HAN.test(w) ? f.includes(w) : f.startsWith(w)))) {
+      frag.append(text.slice(last, m.index));
+      const mark = document.createElement("mark");
+      mark.textContent = m[0];
+      frag.append(mark);
+      last = m.index + m[0].length;
+    }
+  }
+  frag.append(text.slice(last));
+  return frag;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
+
+/** Searches the form's locale, then the default locale when nothing is found. */
+async function run(form, query, limit) {
+  const own = form._index || (form._index = new Index(form.dataset.search));
+  let hits = await own.search(query, limit);
+  if (!hits.length && form.dataset.fallback) {
+    const other = form._fallback || (form._fallback = new Index(form.dataset.fallback));
+    hits = (await other.search(query, limit)).map((h) => ({ ...h, foreign: form.dataset.fallbackName }));
+  }
+  return hits;
+}
+
+function setupCombobox(form) {
+  const input = form.querySelector("[role=combobox]");
+  const list = form.querySelector("[role=listbox]");
+  const status = form.querySelector("[role=status]");
+  let active = -1;
+  let seq = 0;
+  const options = () => [...list.querySelectorAll("[role=option]")];
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  };
+  const select = (i) => {
+    const opts = options();
+    opts.forEach((o, j) => o.setAttribute("aria-selected", String(j === i)));
+    active = i;
+    if (opts[i]) input.setAttribute("aria-activedescendant", opts[i].id);
+  };
+  input.addEventListener("input", async () => {
+    const query = input.value.trim();
+    const mine = ++seq;
+    if (!query || !form.dataset.search) return close();
+    const hits = await run(form, query, 6);
+    if (mine !== seq) return;
+    list.replaceChildren(
+      ...hits.map((h, i) =>
+        el("li", { role: "option", id: `${list.id}-${i}`, "aria-selected": "false", "data-href": h.url },
+          el("span", { class: "opt-title" }, highlight(h.title, query)),
+          el("span", { class: "opt-where" }, h.foreign ? `${h.category} · ${h.foreign}` : h.heading || h.category))));
+    status.textContent = fill(form.dataset.tResults, { count: hits.length });
+    list.hidden = !hits.length;
+    input.setAttribute("aria-expanded", String(!!hits.length));
+    active = -1;
+  });
+  input.addEventListener("keydown", (e) => {
+    const opts = options();
+    if (e.key === "ArrowDown" && opts.length) {
+      e.preventDefault();
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      select((active + 1) % opts.length);
+    } else if (e.key === "ArrowUp" && opts.length) {
+      e.preventDefault();
+      select((active - 1 + opts.length) % opts.length);
+    } else if (e.key === "Enter" && active >= 0 && opts[active]) {
+      e.preventDefault();
+      location.assign(opts[active].dataset.href);
+    } else if (e.key === "Escape") {
+      close();
+    }
+  });
+  list.addEventListener("click", (e) => {
+    const opt = e.target.closest("[role=option]");
+    if (opt) location.assign(opt.dataset.href);
+  });
+  input.addEventListener("blur", () => setTimeout(close, 150));
+}
+
+/** The answer card: the best section as an answer, with feedback and a way out. */
+export function answerCard(hit, query, strings, contactUrl) {
+  const thanks = el("p", { class: "thanks", role: "status" });
+  const vote = (value) => () => {
+    try { localStorage.setItem(`kbgen-answer:${hit.url}`, value); } catch { /* private mode */ }
+    thanks.textContent = strings.thanks;
+  };
+  const yes = el("button", { type: "button" }, strings.yes);
+  const no = el("button", { type: "button" }, strings.no);
+  yes.addEventListener("click", vote("yes"));
+  no.addEventListener("click", vote("no"));
+  const contact = new URL(contactUrl, location.href);
+  contact.searchParams.set("q", query);
+  return el("section", { class: "answer", "aria-labelledby": "answer-title" },
+    el("h2", { id: "answer-title" }, strings.answer),
+    el("h3", {}, el("a", { href: hit.url }, hit.heading || hit.title)),
+    el("p", {}, highlight(hit.passage, query)),
+    el("div", { class: "feedback" }, el("span", {}, strings.helpful), yes, no),
+    thanks,
+    el("p", { class: "still" }, strings.still, " ", el("a", { href: contact.pathname + contact.search }, strings.talk)));
+}
+
+async function setupSearchPage(page, form) {
+  const query = new URLSearchParams(location.search).get("q") || "";
+  const input = form.querySelector("[role=combobox]");
+  if (input) input.value = query;
+  if (!query.trim()) return;
+  const d = page.dataset;
+  const hits = await run(form, query, 20);
+  const strings = { answer: d.tAnswer, helpful: d.tHelpful, yes: d.tYes, no: d.tNo, thanks: d.tThanks, still: d.tStill, talk: d.tTalk };
+  const out = [el("p", { role: "status" }, fill(hits.length ? d.tResultsFor : d.tNone, { query, count: hits.length }))];
+  if (hits.length) {
+    if (hits[0].foreign) out.push(el("p", { class: "notice" }, fill(d.tFallback, { language: hits[0].foreign })));
+    out.push(answerCard(hits[0], query, strings, d.contact));
+    out.push(el("ol", { class: "results" }, ...hits.map((h) =>
+      el("li", h.foreign ? { lang: h.lang } : {},
+        el("p", { class: "crumbs" }, `${h.category} › ${h.title}`),
+        el("h2", {}, el("a", { href: h.url }, highlight(h.heading || h.title, query))),
+        el("p", {}, highlight(h.passage, query))))));
+  } else {
+    out.push(el("p", { class: "still" }, d.tStill, " ", el("a", { href: `${d.contact}?q=${encodeURIComponent(query)}` }, d.tTalk)));
+  }
+  page.replaceChildren(...out);
+}
+
+if (typeof document !== "undefined") {
+  document.documentElement.classList.add("js");
+  // The root page lists the languages; send the reader to the first one they prefer.
+  const picker = document.querySelector("[data-language-picker]");
+  if (picker) {
+    const links = [...picker.querySelectorAll("a[data-locale]")];
+    const byCode = new Map(links.map((a) => [a.dataset.locale.toLowerCase(), a]));
+    const wanted = navigator.languages?.length ? navigator.languages : [navigator.language];
+    const match = wanted
+      .map((tag) => (tag || "").toLowerCase())
+      .map((tag) => byCode.get(tag) ?? byCode.get(tag.split("-")[0]))
+      .find(Boolean);
+    location.replace((match ?? picker.querySelector("[data-default]") ?? links[0]).href);
+  }
+  const form = document.querySelector("form[data-search]");
+  if (form) {
+    setupCombobox(form);
+    const page = document.querySelector("[data-search-page]");
+    if (page) setupSearchPage(page, form);
+  }
 }
