@@ -1,0 +1,230 @@
+//! Search: the client's own code (themes/default/static/kbgen.js, run by Node) against
+//! indexes built by kbgen, for the index format and for relevance per locale.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::TestSite;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Hit {
+    url: String,
+    heading: String,
+    passage: String,
+}
+
+/// Runs `(locale, query)` pairs through the client in Node.
+fn run_queries(public: &Path, queries: &[(String, String)]) -> Vec<Vec<Hit>> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/run-queries.mjs");
+    let input = serde_json::json!({
+        "public": public,
+        "queries": queries.iter().map(|(l, q)| serde_json::json!({"locale": l, "q": q})).collect::<Vec<_>>(),
+    });
+    let mut child = Command::new("node")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Node.js runs the search client in these tests; install nodejs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("client output is JSON")
+}
+
+fn urls(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.url.as_str()).collect()
+}
+
+#[test]
+fn client_reads_the_index_format() {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let public = site.root().join("public");
+    let q = |l: &str, q: &str| (l.to_string(), q.to_string());
+    let results = run_queries(
+        &public,
+        &[
+            q("en", "refund outcomes"),
+            q("en", "Partial"),
+            q("en", "refnds"),
+            q("en", "refu"),
+            q("en", "channels email"),
+            q("it", "rimborso parziale"),
+            q("zh", "客服"),
+            q("zh", "联系方"),
+            q("pl", "kanaly"),
+            q("en", "zzzzzz"),
+        ],
+    );
+    // A hit on a section links to its anchor and carries its passage.
+    assert_eq!(results[0][0].url, "/en/help/refunds/#outcomes");
+    assert_eq!(results[0][0].heading, "Possible outcomes");
+    assert!(results[0][0].passage.contains("Partial refund"));
+    assert_eq!(
+        results[1][0].url, "/en/help/refunds/#outcomes",
+        "case-insensitive"
+    );
+    assert!(
+        results[2][0].url.starts_with("/en/help/refunds/"),
+        "one typo is tolerated"
+    );
+    assert!(
+        urls(&results[3])
+            .iter()
+            .any(|u| u.starts_with("/en/help/refunds/")),
+        "prefix of the last word"
+    );
+    assert_eq!(results[4][0].url, "/en/help/contact/#channels");
+    assert_eq!(
+        results[5][0].url, "/it/aiuto/rimborsi/#outcomes",
+        "stems: rimborso ~ rimborsi"
+    );
+    assert!(
+        results[6][0].url.starts_with("/zh/help/contact/"),
+        "Chinese word"
+    );
+    assert!(
+        urls(&results[7])
+            .iter()
+            .any(|u| u.starts_with("/zh/help/contact/")),
+        "Chinese prefix"
+    );
+    assert_eq!(
+        results[8][0].url, "/pl/help/kontakt/#channels",
+        "no Polish letters needed"
+    );
+    assert!(results[9].is_empty());
+}
+
+#[test]
+fn index_is_sharded_with_hashed_names() {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let en = site.root().join("public/search/en");
+    let metas: Vec<_> = std::fs::read_dir(&en)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("meta."))
+        .collect();
+    assert_eq!(metas.len(), 1);
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(en.join(&metas[0])).unwrap()).unwrap();
+    let terms = meta["terms"].as_array().unwrap();
+    assert_eq!(terms.len(), meta["bounds"].as_array().unwrap().len());
+    for file in terms.iter().chain(meta["docs"].as_array().unwrap()) {
+        let file = file.as_str().unwrap();
+        let bytes = std::fs::read(en.join(file)).unwrap();
+        let hash = blake3::hash(&bytes).to_hex();
+        assert!(file.contains(&hash[..10]), "{file} is named by its content");
+    }
+    // Pages point at the index, and at the default locale's as a fallback.
+    let page = site.output("it/index.html");
+    assert!(page.contains(r#"data-search="/search/it/meta."#));
+    assert!(page.contains(r#"data-fallback="/search/en/meta."#));
+}
+
+#[derive(Debug, Deserialize)]
+struct Query {
+    q: String,
+    expect: Vec<String>,
+}
+
+/// hit@3 and MRR per locale for tests/search/queries.yaml on the example site.
+#[test]
+fn relevance_on_the_example_site() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_kbgen"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(root.join("tests/search/queries.yaml")).unwrap();
+    let queries: BTreeMap<String, Vec<Query>> = serde_yaml::from_str(&text).unwrap();
+
+    // Expected articles are page keys; the client returns localized URLs.
+    let config = kbgen::config::Config::load(root, &Default::default()).unwrap();
+    let loaded = kbgen::load::load(&config).unwrap();
+    let site = kbgen::resolve::resolve(config, loaded.pages).unwrap();
+
+    let mut flat = Vec::new();
+    for (locale, qs) in &queries {
+        for q in qs {
+            flat.push((locale.clone(), q.q.clone()));
+        }
+    }
+    let results = run_queries(&out.path().join("public"), &flat);
+    let mut results = results.into_iter();
+    let mut failures = Vec::new();
+    println!("locale  queries  hit@3  MRR");
+    for (locale, qs) in &queries {
+        let l = site
+            .config
+            .locale_index(locale)
+            .unwrap_or_else(|| panic!("unknown locale {locale}"));
+        let pages = &site.locales[l].urls;
+        assert!(qs.len() >= 15, "{locale}: at least 15 queries");
+        let (mut hits, mut rr) = (0.0, 0.0);
+        for q in qs {
+            let expected: Vec<&str> = q
+                .expect
+                .iter()
+                .map(|k| {
+                    pages
+                        .get(k)
+                        .unwrap_or_else(|| panic!("{locale}: no page {k}"))
+                        .as_str()
+                })
+                .collect();
+            let got = results.next().unwrap();
+            let rank = got
+                .iter()
+                .position(|h| expected.iter().any(|e| h.url.split('#').next() == Some(*e)));
+            if rank.is_some_and(|r| r < 3) {
+                hits += 1.0;
+            } else {
+                println!(
+                    "  {locale} miss@3: {:?} -> {:?}",
+                    q.q,
+                    urls(&got[..got.len().min(3)])
+                );
+            }
+            rr += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
+        }
+        let n = qs.len() as f64;
+        let (hit3, mrr) = (hits / n, rr / n);
+        println!("{locale:<7} {:>7}  {hit3:>5.2}  {mrr:.2}", qs.len());
+        if hit3 < 0.9 || mrr < 0.8 {
+            failures.push(format!("{locale}: hit@3 {hit3:.2}, MRR {mrr:.2}"));
+        }
+    }
+    assert_eq!(
+        queries.len(),
+        site.config.locales.len(),
+        "queries for every locale"
+    );
+    assert!(
+        failures.is_empty(),
+        "below hit@3 0.9 / MRR 0.8: {failures:?}"
+    );
+}
