@@ -52,11 +52,62 @@ pub struct LocaleIndex {
     pub documents: usize,
 }
 
-/// Term counts of one section, per field.
-struct SectionTerms {
-    /// form -> (stem, count per field)
-    counts: HashMap<String, (String, [u16; 3])>,
-    lens: [u32; 3],
+/// A stem group while the index is being built: counts, not yet scores.
+#[derive(Default)]
+struct RawGroup {
+    forms: Vec<String>,
+    /// (section id, count per field, the form used most in the section)
+    postings: Vec<(u32, [u16; 3], u8)>,
+}
+
+/// The index of a part of the articles, built by one worker; parts are merged.
+#[derive(Default)]
+struct Partial {
+    group_of: HashMap<String, usize>,
+    groups: Vec<RawGroup>,
+    /// (article number, display data, token count per field of each section)
+    docs: Vec<(usize, Doc, Vec<[u32; 3]>)>,
+}
+
+impl Partial {
+    fn group(&mut self, stem: &str) -> usize {
+        if let Some(&g) = self.group_of.get(stem) {
+            return g;
+        }
+        self.group_of.insert(stem.to_string(), self.groups.len());
+        self.groups.push(RawGroup::default());
+        self.groups.len() - 1
+    }
+
+    /// Index of `form` in group `g`, added if new (a group keeps at most 255).
+    fn form(&mut self, g: usize, form: &str) -> u8 {
+        let forms = &mut self.groups[g].forms;
+        match forms.iter().position(|f| f == form) {
+            Some(i) => i as u8,
+            None if forms.len() < u8::MAX as usize => {
+                forms.push(form.to_string());
+                (forms.len() - 1) as u8
+            }
+            None => 0,
+        }
+    }
+
+    fn merge(mut self, other: Partial) -> Partial {
+        for (stem, g) in other.group_of {
+            let mine = self.group(&stem);
+            let theirs = &other.groups[g];
+            let remap: Vec<u8> = theirs.forms.iter().map(|f| self.form(mine, f)).collect();
+            let target = &mut self.groups[mine].postings;
+            target.extend(
+                theirs
+                    .postings
+                    .iter()
+                    .map(|&(sid, c, f)| (sid, c, remap[f as usize])),
+            );
+        }
+        self.docs.extend(other.docs);
+        self
+    }
 }
 
 pub fn index(site: &Site) -> Vec<LocaleIndex> {
@@ -81,156 +132,66 @@ fn index_locale(site: &Site, l: usize, lang: &str) -> LocaleIndex {
         };
     }
 
+    // Each worker tokenizes its articles into a partial index; the parts are merged.
     let tokenizer = Tokenizer::new(lang);
-    let analysed: Vec<(Doc, Vec<SectionTerms>)> = articles
+    let mut partial = articles
         .par_iter()
-        .map_init(
-            || tokenizer.clone(),
-            |tok, &a| {
-                let article = &ls.articles[a];
-                let source = &site.sources[article.page.source];
-                let title = source.front.title().to_string();
-                let mut sections = markdown::sections(source);
-                if sections.len() > MAX_SECTIONS {
-                    let rest: Vec<String> =
-                        sections.drain(MAX_SECTIONS..).map(|s| s.text).collect();
-                    let last = sections.last_mut().expect("MAX_SECTIONS > 0");
-                    last.text.push(' ');
-                    last.text.push_str(&rest.join(" "));
-                }
-                // Description and tags are the writer's own summary: they count like a
-                // heading of the intro.
-                let mut summary = source.front.description.clone().unwrap_or_default();
-                for tag in &source.front.tags {
-                    summary.push(' ');
-                    summary.push_str(tag);
-                }
-                let mut terms = Vec::with_capacity(sections.len());
-                for (i, s) in sections.iter().enumerate() {
-                    let heading = if i == 0 {
-                        format!("{} {summary}", s.heading)
-                    } else {
-                        s.heading.clone()
-                    };
-                    let mut st = SectionTerms {
-                        counts: HashMap::default(),
-                        lens: [0; 3],
-                    };
-                    for (field, text) in [
-                        (TITLE, title.as_str()),
-                        (HEADING, &heading),
-                        (BODY, &s.text),
-                    ] {
-                        tok.tokens(text, |form, stem| {
-                            match st.counts.get_mut(form) {
-                                Some(entry) => entry.1[field] += 1,
-                                None => {
-                                    let mut counts = [0; 3];
-                                    counts[field] = 1;
-                                    st.counts
-                                        .insert(form.to_string(), (stem.to_string(), counts));
-                                }
-                            }
-                            st.lens[field] += 1;
-                        });
-                    }
-                    terms.push(st);
-                }
-                let doc = Doc {
-                    title,
-                    url: article.page.url.clone(),
-                    category: ls.categories[article.category].title.clone(),
-                    sections: sections
-                        .into_iter()
-                        .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))
-                        .collect(),
-                };
-                (doc, terms)
+        .enumerate()
+        .fold(
+            || (tokenizer.clone(), Partial::default()),
+            |(mut tok, mut part), (doc_id, &a)| {
+                analyse(site, l, a, doc_id, &mut tok, &mut part);
+                (tok, part)
             },
         )
-        .collect();
+        .map(|(_, part)| part)
+        .reduce(Partial::default, Partial::merge);
+    partial.docs.sort_by_key(|d| d.0);
 
     // Average field lengths over all sections.
-    let n_sections: usize = analysed.iter().map(|(_, t)| t.len()).sum();
+    let n_sections: usize = partial.docs.iter().map(|d| d.2.len()).sum();
     let mut avg = [0f32; 3];
-    for (_, terms) in &analysed {
-        for st in terms {
-            for (sum, len) in avg.iter_mut().zip(st.lens) {
-                *sum += len as f32;
-            }
+    for lens in partial.docs.iter().flat_map(|d| &d.2) {
+        for (sum, len) in avg.iter_mut().zip(lens) {
+            *sum += *len as f32;
         }
     }
     for a in &mut avg {
         *a = (*a / n_sections.max(1) as f32).max(1.0);
     }
+    let lens: Vec<&[[u32; 3]]> = partial.docs.iter().map(|d| d.2.as_slice()).collect();
 
-    // Stem groups with their raw postings.
-    let mut group_of: HashMap<String, usize> = HashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut raw: Vec<Vec<(u32, f32, u8)>> = Vec::new();
-    for (doc_id, (_, terms)) in analysed.iter().enumerate() {
-        for (sec, st) in terms.iter().enumerate() {
-            let sid = (doc_id * MAX_SECTIONS + sec) as u32;
-            // Per group in this section: weighted tf and the form used most.
-            let mut here: HashMap<usize, (f32, u8, u16)> = HashMap::default();
-            // Encounter order does not matter: groups and forms are renumbered in
-            // sorted order below, so the output is the same from build to build.
-            for (form, (stem, counts)) in &st.counts {
-                let counts = *counts;
-                let g = match group_of.get(stem) {
-                    Some(&g) => g,
-                    None => {
-                        group_of.insert(stem.clone(), groups.len());
-                        groups.push(Group::default());
-                        raw.push(Vec::new());
-                        groups.len() - 1
-                    }
-                };
-                let forms = &mut groups[g].forms;
-                let fi = match forms.iter().position(|f| f == form) {
-                    Some(i) => i,
-                    None if forms.len() < u8::MAX as usize => {
-                        forms.push(form.clone());
-                        forms.len() - 1
-                    }
-                    None => 0,
-                } as u8;
-                let mut tf = 0.0;
-                for f in 0..3 {
-                    let norm = 1.0 - B[f] + B[f] * st.lens[f] as f32 / avg[f];
-                    tf += WEIGHTS[f] * counts[f] as f32 / norm;
-                }
-                let total: u16 = counts.iter().sum();
-                let e = here.entry(g).or_insert((0.0, fi, 0));
-                e.0 += tf;
-                if total > e.2 {
-                    e.1 = fi;
-                    e.2 = total;
-                }
-            }
-            for (g, (tf, fi, _)) in here {
-                raw[g].push((sid, tf, fi));
-            }
-        }
-    }
     let n = n_sections as f32;
-    for (g, postings) in raw.into_iter().enumerate() {
-        let df = postings.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut scored: Vec<(u32, u32, u8)> = postings
-            .into_iter()
-            .map(|(sid, tf, fi)| {
-                let score = idf * tf * (K1 + 1.0) / (tf + K1);
-                (sid, (score * 100.0).round().max(1.0) as u32, fi)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(shard::MAX_POSTINGS);
-        groups[g].postings = scored;
-    }
-
-    let groups = renumber(group_of, groups);
-    let docs: Vec<Doc> = analysed.into_iter().map(|(d, _)| d).collect();
+    let groups: Vec<Group> = partial
+        .groups
+        .into_par_iter()
+        .map(|raw| {
+            let df = raw.postings.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut postings: Vec<(u32, u32, u8)> = raw
+                .postings
+                .into_iter()
+                .map(|(sid, counts, form)| {
+                    let section = lens[sid as usize / MAX_SECTIONS][sid as usize % MAX_SECTIONS];
+                    let mut tf = 0.0;
+                    for f in 0..3 {
+                        let norm = 1.0 - B[f] + B[f] * section[f] as f32 / avg[f];
+                        tf += WEIGHTS[f] * f32::from(counts[f]) / norm;
+                    }
+                    let score = idf * tf * (K1 + 1.0) / (tf + K1);
+                    (sid, (score * 100.0).round().max(1.0) as u32, form)
+                })
+                .collect();
+            postings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            postings.truncate(shard::MAX_POSTINGS);
+            Group {
+                forms: raw.forms,
+                postings,
+            }
+        })
+        .collect();
+    let groups = renumber(partial.group_of, groups);
+    let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.1).collect();
     let base = format!("search/{lang}");
     let (files, meta_file) = shard::write(&base, lang, &groups, &docs);
     LocaleIndex {
@@ -238,6 +199,86 @@ fn index_locale(site: &Site, l: usize, lang: &str) -> LocaleIndex {
         meta_url: Some(format!("{}/{meta_file}", site.config.path_prefix)),
         documents: docs.len(),
     }
+}
+
+/// A group's counts in one section: per field, and per form (to find the form
+/// used most).
+type SectionCounts = ([u16; 3], Vec<(u8, u16)>);
+
+/// Tokenizes one article into `part`: its sections' postings and display data.
+fn analyse(
+    site: &Site,
+    l: usize,
+    a: usize,
+    doc_id: usize,
+    tok: &mut Tokenizer,
+    part: &mut Partial,
+) {
+    let ls = &site.locales[l];
+    let article = &ls.articles[a];
+    let source = &site.sources[article.page.source];
+    let title = source.front.title().to_string();
+    let mut sections = markdown::sections(source);
+    if sections.len() > MAX_SECTIONS {
+        let rest: Vec<String> = sections.drain(MAX_SECTIONS..).map(|s| s.text).collect();
+        let last = sections.last_mut().expect("MAX_SECTIONS > 0");
+        last.text.push(' ');
+        last.text.push_str(&rest.join(" "));
+    }
+    // Description and tags are the writer's own summary: they count like a
+    // heading of the intro.
+    let mut summary = source.front.description.clone().unwrap_or_default();
+    for tag in &source.front.tags {
+        summary.push(' ');
+        summary.push_str(tag);
+    }
+    let mut lens = Vec::with_capacity(sections.len());
+    let mut here: HashMap<usize, SectionCounts> = HashMap::default();
+    for (i, s) in sections.iter().enumerate() {
+        let heading = if i == 0 {
+            format!("{} {summary}", s.heading)
+        } else {
+            s.heading.clone()
+        };
+        let mut len = [0u32; 3];
+        here.clear();
+        for (field, text) in [
+            (TITLE, title.as_str()),
+            (HEADING, &heading),
+            (BODY, &s.text),
+        ] {
+            tok.tokens(text, |form, stem| {
+                let g = part.group(stem);
+                let f = part.form(g, form);
+                let entry = here.entry(g).or_default();
+                entry.0[field] = entry.0[field].saturating_add(1);
+                match entry.1.iter_mut().find(|(x, _)| *x == f) {
+                    Some(c) => c.1 += 1,
+                    None => entry.1.push((f, 1)),
+                }
+                len[field] += 1;
+            });
+        }
+        let sid = (doc_id * MAX_SECTIONS + i) as u32;
+        for (&g, (counts, forms)) in &here {
+            let form = forms
+                .iter()
+                .max_by_key(|(f, c)| (*c, std::cmp::Reverse(*f)))
+                .map_or(0, |x| x.0);
+            part.groups[g].postings.push((sid, *counts, form));
+        }
+        lens.push(len);
+    }
+    let doc = Doc {
+        title,
+        url: article.page.url.clone(),
+        category: ls.categories[article.category].title.clone(),
+        sections: sections
+            .into_iter()
+            .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))
+            .collect(),
+    };
+    part.docs.push((doc_id, doc, lens));
 }
 
 /// Orders groups by stem and each group's forms alphabetically, so that nothing in
