@@ -44,6 +44,7 @@ cleanup() {
     rm -f "$log" "$times" "$backup"
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 # Wait for the first build: the server prints its address once it serves.
 for _ in $(seq 1200); do
@@ -57,13 +58,13 @@ url="${base}en/${article%.md}/"
 curl -sf -o /dev/null "$url" || { echo "cannot fetch $url"; exit 1; }
 echo "editing content/en/$article, served at $url"
 
-# Polls $1 until its body contains $2, for at most 10 s.
-wait_for='deadline=$((SECONDS + 10)); until curl -sf "$1" | grep -q "$2"; do [ $SECONDS -lt $deadline ] || exit 1; done'
+# Polls $1 until its body contains $2, for at most $3 seconds.
+wait_for='deadline=$((SECONDS + $3)); until curl -sf "$1" | grep -q "$2"; do [ $SECONDS -lt $deadline ] || exit 1; done'
 
 for i in $(seq "$edits"); do
     marker="bench-edit-$i-$$"
     /usr/bin/time -f %e -a -o "$times" bash -c \
-        "printf '\n%s\n' '$marker' >> '$corpus/content/en/$article'; $wait_for" _ "$url" "$marker"
+        "printf '\n%s\n' '$marker' >> '$corpus/content/en/$article'; $wait_for" _ "$url" "$marker" 10
     sleep 0.2
 done
 median=$(sort -n "$times" | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f", m * 1000 }')
@@ -71,10 +72,10 @@ echo "edit one article -> page served: median of $edits = ${median} ms (all, s: 
 
 # A template of the site's own overrides the theme's: every page depends on it.
 : >"$times"
-sed 's|</footer>|<!-- bench-full-rebuild-$$ --></footer>|' "$here/themes/default/templates/base.html" \
+sed "s|</footer>|<!-- bench-full-rebuild-$$ --></footer>|" "$here/themes/default/templates/base.html" \
     >"$corpus/base.html.new"
 /usr/bin/time -f %e -a -o "$times" bash -c \
-    "mv '$corpus/base.html.new' '$corpus/templates/base.html'; $wait_for" _ "$url" "bench-full-rebuild-$$"
+    "mv '$corpus/base.html.new' '$corpus/templates/base.html'; $wait_for" _ "$url" "bench-full-rebuild-$$" 600
 echo "full rebuild (template change) -> page served: $(awk '{ printf "%.2f", $1 }' "$times") s"
 echo "server log:"
 grep -E '^(rebuilt|serving)' "$log" | sed 's/^/  /'
