@@ -529,3 +529,6 @@ fn merge(into: &mut Update, next: Update) {
     into.pages += next.pages;
     into.warnings.extend(next.warnings);
 }
+
+#[cfg(test)]
+mod tests;
