@@ -76,14 +76,17 @@ impl Served {
         }
     }
 
-    /// Swaps in a rebuild's files and errors, then tells open tabs to reload.
+    /// Swaps in a rebuild's files and errors, then tells open tabs to reload if
+    /// anything they could show changed.
     pub fn update(&self, update: Update, errors: Vec<Diagnostic>, config: Option<&Config>) {
+        let changed = update.full || !update.written.is_empty() || !update.removed.is_empty();
         let written: Vec<(String, Bytes)> = update
             .written
             .into_iter()
             .map(|(path, bytes)| (path, Bytes::from(bytes)))
             .collect();
         let overlay = (!errors.is_empty()).then(|| overlay(&self.root, &errors));
+        let overlay_changed;
         {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             // A full rebuild with errors lacks the pages that failed: keep their last
@@ -96,14 +99,17 @@ impl Served {
             for path in &update.removed {
                 inner.files.remove(path);
             }
+            overlay_changed = inner.overlay != overlay;
             inner.overlay = overlay;
             if let Some(config) = config {
                 inner.prefix = config.path_prefix.clone();
                 inner.locales = config.locales.iter().map(|l| l.code.clone()).collect();
             }
         }
-        // No tab open is not an error.
-        let _ = self.reload.send(());
+        if changed || overlay_changed {
+            // No tab open is not an error.
+            let _ = self.reload.send(());
+        }
     }
 
     pub fn stop(&self) {

@@ -70,14 +70,24 @@ pub fn serve(options: Options) -> Result<()> {
         "serving {url} (built in {:.2} s); Ctrl-C to stop",
         started.elapsed().as_secs_f64()
     );
-    let rebuilder = {
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    {
         let served = Arc::clone(&served);
         let site_root = root.clone();
         std::thread::Builder::new()
             .name("kbgen rebuild".into())
-            .spawn(move || rebuild_loop(&site_root, live, watcher, changes_rx, &served))
-            .map_err(|e| Error::io(&root, e))?
-    };
+            .spawn(move || {
+                rebuild_loop(&site_root, live, watcher, changes_rx, &served);
+                let _ = done_tx.send(());
+            })
+            .map_err(|e| Error::io(&root, e))?;
+    }
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can see the preview",
+            options.bind
+        );
+    }
 
     if options.open
         && let Err(e) = open::that_detached(&url)
@@ -85,11 +95,12 @@ pub fn serve(options: Options) -> Result<()> {
         eprintln!("cannot open a browser: {e}");
     }
     let result = http::run(listener, Arc::clone(&served)).map_err(|e| Error::io(&root, e));
-    // The server has stopped: wake the rebuild thread so that it sees it, lets a
-    // rebuild in progress finish and drops the watcher.
+    // The server has stopped: wake the rebuild thread so that it drops the watcher.
+    // A full rebuild of a large site can take a while; it only fills memory, so
+    // there is nothing to wait for beyond a moment.
     served.stop();
     let _ = wake.send(Vec::new());
-    let _ = rebuilder.join();
+    let _ = done_rx.recv_timeout(std::time::Duration::from_millis(500));
     eprintln!("stopped");
     result
 }
