@@ -18,8 +18,8 @@ const WATCHED_FILES: &[&str] = &["site.yaml", "contact.yaml"];
 
 /// How long a file must stay quiet before its change is reported: editors save in
 /// bursts (write a temporary file, rename it over the original) within a few ms.
-const QUIET: Duration = Duration::from_millis(30);
-const TICK: Duration = Duration::from_millis(10);
+const QUIET: Duration = Duration::from_millis(20);
+const TICK: Duration = Duration::from_millis(5);
 
 pub struct Watcher {
     root: PathBuf,
