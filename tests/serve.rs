@@ -387,3 +387,52 @@ fn ctrl_c_stops_cleanly() {
     assert!(status.success(), "{status}: {}", server.log());
     server.wait_for_log("stopped");
 }
+
+#[test]
+fn incremental_rebuilds_match_a_full_build() {
+    let site = TestSite::fixture("basic");
+    let server = Server::start(&site);
+    // One edit of each reach: body, listings, structure; a new and a removed file.
+    site.edit(
+        REFUNDS,
+        "Refunds follow a case.",
+        "Refunds follow one case.",
+    );
+    server.poll("/en/help/refunds/", "the body edit", |r| {
+        r.body.contains("Refunds follow one case.")
+    });
+    site.edit(REFUNDS, "title: Refunds", "title: Money back");
+    server.poll("/en/help/", "the title edit", |r| {
+        r.body.contains("Money back")
+    });
+    site.edit(REFUNDS, "order: 2", "order: 2\nslug: money-back");
+    server.poll("/en/help/money-back/", "the slug edit", |r| r.status == 200);
+    site.write(
+        "content/it/help/only-english.md",
+        "---\ntitle: Solo inglese\n---\nOra tradotto.\n",
+    );
+    server.poll("/it/aiuto/only-english/", "the new file", |r| {
+        r.body.contains("Ora tradotto.")
+    });
+    site.remove("content/zh/help/contact.md");
+    server.poll("/zh/help/contact/", "the fallback", |r| {
+        r.body.contains("Email is always available.")
+    });
+
+    let base = format!("http://{}", server.addr);
+    site.kbgen(&["build", "--base-url", &base]).assert_ok();
+    let script = "<script src=\"/__kbgen/live.js\"></script>\n";
+    let built = TestSite::snapshot(&site.root().join("public"));
+    assert!(built.len() > 40, "{} files", built.len());
+    for (path, bytes) in built {
+        let url = format!("/{}", path.trim_end_matches("index.html"));
+        let reply = server.get(&url);
+        assert_eq!(reply.status, 200, "{url}");
+        let served = reply.body.replacen(script, "", 1);
+        assert!(
+            served == String::from_utf8_lossy(&bytes),
+            "{path} differs from a full build:\n--- served\n{served}\n--- built\n{}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+}
