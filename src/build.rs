@@ -322,7 +322,7 @@ pub fn write_sitemaps(site: &Site, output: &dyn Output) -> Result<()> {
     output.write("robots.txt", sitemap::robots(site).as_bytes())
 }
 
-pub fn content_errors(mut errors: Vec<Diagnostic>) -> Error {
+fn content_errors(mut errors: Vec<Diagnostic>) -> Error {
     errors.sort();
     errors.dedup();
     Error::Content(errors)
