@@ -87,13 +87,15 @@ impl Served {
             .collect();
         let overlay = (!errors.is_empty()).then(|| overlay(&self.root, &errors));
         let overlay_changed;
+        let replaced;
         {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             // A full rebuild with errors lacks the pages that failed: keep their last
             // good version rather than answer 404.
             if update.full && errors.is_empty() {
-                inner.files = written.into_iter().collect();
+                replaced = std::mem::replace(&mut inner.files, written.into_iter().collect());
             } else {
+                replaced = HashMap::new();
                 inner.files.extend(written);
             }
             for path in &update.removed {
@@ -106,6 +108,8 @@ impl Served {
                 inner.locales = config.locales.iter().map(|l| l.code.clone()).collect();
             }
         }
+        // Freeing a large site's pages takes a moment: not while requests wait.
+        drop(replaced);
         if changed || overlay_changed {
             // No tab open is not an error.
             let _ = self.reload.send(());
