@@ -6,6 +6,7 @@ use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -29,16 +30,30 @@ const EVENTS: &str = "/__kbgen/events";
 const SCRIPT: &str = "/__kbgen/live.js";
 
 /// Reloads the page when the site is rebuilt; added to pages by `kbgen serve` only.
+/// Each page knows the version it was served at: a tab that was hidden, or lost
+/// its connection, reloads on reconnecting if the site changed meanwhile.
 const LIVE_JS: &str = r#"// kbgen serve: reloads this page whenever the site is rebuilt.
 (() => {
-  let connected = false;
-  const events = new EventSource("/__kbgen/events");
-  events.addEventListener("reload", () => location.reload());
-  // After a lost connection (the server restarted), the page may be stale.
-  events.addEventListener("ready", () => {
-    if (connected) location.reload();
-    connected = true;
+  const served = document.currentScript && document.currentScript.dataset.version;
+  let events = null;
+  const connect = () => {
+    if (events) return;
+    events = new EventSource("/__kbgen/events");
+    events.addEventListener("ready", (e) => {
+      if (e.data !== served) location.reload();
+    });
+    events.addEventListener("reload", () => location.reload());
+  };
+  // Browsers open at most six connections per host: hidden tabs let go of theirs.
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) {
+      if (events) events.close();
+      events = null;
+    } else {
+      connect();
+    }
   });
+  if (!document.hidden) connect();
 })();
 "#;
 
@@ -46,9 +61,13 @@ const LIVE_JS: &str = r#"// kbgen serve: reloads this page whenever the site is 
 pub struct Served {
     root: PathBuf,
     inner: RwLock<Inner>,
-    reload: broadcast::Sender<()>,
+    /// Carries the new version after each rebuild.
+    reload: broadcast::Sender<String>,
     stopping: AtomicBool,
     shutdown: watch::Sender<bool>,
+    /// When this server started (µs since 1970), so that versions differ from
+    /// those of earlier runs too.
+    started: u128,
 }
 
 struct Inner {
@@ -58,10 +77,16 @@ struct Inner {
     /// The path part of the base URL: `` or `/help`.
     prefix: String,
     locales: Vec<String>,
+    /// Names the state of the site: `<started>-<rebuilds published>`.
+    version: String,
+    published: u64,
 }
 
 impl Served {
     pub fn new(root: &Path, config: &Config) -> Served {
+        let started = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_micros());
         Served {
             root: root.to_path_buf(),
             inner: RwLock::new(Inner {
@@ -69,10 +94,13 @@ impl Served {
                 overlay: None,
                 prefix: config.path_prefix.clone(),
                 locales: config.locales.iter().map(|l| l.code.clone()).collect(),
+                version: format!("{started}-0"),
+                published: 0,
             }),
             reload: broadcast::channel(16).0,
             stopping: AtomicBool::new(false),
             shutdown: watch::channel(false).0,
+            started,
         }
     }
 
@@ -88,6 +116,7 @@ impl Served {
         let overlay = (!errors.is_empty()).then(|| overlay(&self.root, &errors));
         let overlay_changed;
         let replaced;
+        let version_now;
         {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             // A full rebuild with errors lacks the pages that failed: keep their last
@@ -103,6 +132,11 @@ impl Served {
             }
             overlay_changed = inner.overlay != overlay;
             inner.overlay = overlay;
+            if changed || overlay_changed {
+                inner.published += 1;
+                inner.version = format!("{}-{}", self.started, inner.published);
+            }
+            version_now = inner.version.clone();
             if let Some(config) = config {
                 inner.prefix = config.path_prefix.clone();
                 inner.locales = config.locales.iter().map(|l| l.code.clone()).collect();
@@ -112,7 +146,7 @@ impl Served {
         drop(replaced);
         if changed || overlay_changed {
             // No tab open is not an error.
-            let _ = self.reload.send(());
+            let _ = self.reload.send(version_now);
         }
     }
 
@@ -208,7 +242,7 @@ fn not_found(inner: &Inner, locale: Option<&str>, head: bool) -> Response {
 fn file(inner: &Inner, rel: &str, bytes: Bytes, status: StatusCode, head: bool) -> Response {
     let kind = content_type(rel);
     let body = if kind.starts_with("text/html") {
-        Bytes::from(inject(&bytes, inner.overlay.as_deref()))
+        Bytes::from(inject(&bytes, inner.overlay.as_deref(), &inner.version))
     } else {
         bytes
     };
@@ -227,9 +261,9 @@ fn file(inner: &Inner, rel: &str, bytes: Bytes, status: StatusCode, head: bool) 
 
 /// Adds the reload script, and the error overlay if any, before `</body>`: pages
 /// are stored exactly as `kbgen build` writes them.
-fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
+fn inject(html: &[u8], overlay: Option<&str>, version: &str) -> Vec<u8> {
     let tail = format!(
-        "{}<script src=\"{SCRIPT}\"></script>\n",
+        "{}<script src=\"{SCRIPT}\" data-version=\"{version}\"></script>\n",
         overlay.unwrap_or("")
     );
     let at = html
@@ -370,8 +404,17 @@ async fn events(
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let reloads = BroadcastStream::new(served.reload.subscribe())
         // A lagging client missed some rebuilds: one reload covers them all.
-        .map(|_| Ok(Event::default().event("reload").data("rebuilt")));
-    let ready = stream::once(async { Ok(Event::default().event("ready").data("ok")) });
+        .map(|version| {
+            let version = version.unwrap_or_default();
+            Ok(Event::default().event("reload").data(version))
+        });
+    let version = served
+        .inner
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .version
+        .clone();
+    let ready = stream::once(async move { Ok(Event::default().event("ready").data(version)) });
     let mut shutdown = served.shutdown.subscribe();
     let stopped = async move {
         let _ = shutdown.wait_for(|stop| *stop).await;
@@ -419,10 +462,10 @@ mod tests {
     #[test]
     fn script_and_overlay_go_before_the_body_ends() {
         let html = b"<html><body><p>x</p></body></html>";
-        let out = String::from_utf8(inject(html, Some("<div>E</div>"))).unwrap();
+        let out = String::from_utf8(inject(html, Some("<div>E</div>"), "1-2")).unwrap();
         assert_eq!(
             out,
-            "<html><body><p>x</p><div>E</div><script src=\"/__kbgen/live.js\"></script>\n</body></html>"
+            "<html><body><p>x</p><div>E</div><script src=\"/__kbgen/live.js\" data-version=\"1-2\"></script>\n</body></html>"
         );
     }
 
