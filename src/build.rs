@@ -14,7 +14,7 @@ use crate::markdown::{self, AnchorRef};
 use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
-use crate::write::Staging;
+use crate::write::{Output, Staging};
 use crate::{load, search, sitemap};
 
 /// What a finished build reports.
@@ -33,29 +33,46 @@ impl Report {
 }
 
 /// Which template a page is rendered with.
-#[derive(Clone, Copy)]
-enum Role {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
     Home,
+    /// Index into `LocaleSite::categories`.
     Category(usize),
+    /// Index into `LocaleSite::articles`.
     Article(usize),
 }
 
-/// What a page leaves behind once written.
-struct Outcome {
-    ids: HashSet<String>,
-    anchors: Vec<AnchorRef>,
-    errors: Vec<Diagnostic>,
+/// One page to render in one locale.
+#[derive(Clone, Copy)]
+pub struct Job<'a> {
+    pub locale: usize,
+    pub role: Role,
+    pub page: &'a Page,
 }
 
-struct Job<'a> {
-    locale: usize,
-    role: Role,
-    page: &'a Page,
+/// What a page leaves behind once written: only headings and anchors are kept, so
+/// memory does not grow with the HTML of the whole site.
+pub struct Outcome {
+    pub ids: HashSet<String>,
+    pub anchors: Vec<AnchorRef>,
+    pub errors: Vec<Diagnostic>,
 }
 
-/// Builds the site into `output`, atomically. `progress` shows a bar (on a terminal).
-pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
-    let started = Instant::now();
+/// A site loaded and resolved, with what renders it: everything before the page pass.
+pub struct Prepared {
+    pub site: Site,
+    /// `None` when the templates or UI strings are broken; pages are still parsed,
+    /// so that every content error is reported.
+    pub renderer: Option<Renderer>,
+    /// One search index per locale.
+    pub indexes: Vec<search::LocaleIndex>,
+    pub warnings: Vec<Diagnostic>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Loads the theme, the content and the UI strings, and resolves the site. Errors
+/// are collected; only a site that cannot be resolved at all is an `Err`.
+pub fn prepare(config: Config) -> Result<Prepared> {
     let theme = Theme::load(&config)?;
     let loaded = load::load(&config)?;
     let mut warnings = loaded.warnings;
@@ -79,56 +96,49 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
             .map_err(|e| errors.extend(e.diagnostics()))
             .ok()
     });
+    Ok(Prepared {
+        site,
+        renderer,
+        indexes,
+        warnings,
+        errors,
+    })
+}
+
+/// Builds the site into `output`, atomically. `progress` shows a bar (on a terminal).
+pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
+    let started = Instant::now();
+    let Prepared {
+        site,
+        renderer,
+        indexes,
+        warnings,
+        mut errors,
+    } = prepare(config)?;
 
     let jobs = jobs(&site);
     let bar = progress_bar(progress, jobs.len() as u64);
     let staging = Staging::new(output)?;
 
-    // One pass per page: parse, render, write. Only headings and anchors are kept,
-    // so memory does not grow with the HTML of the whole site. Anchors are checked
-    // once every page is parsed; if anything failed, the staging folder is dropped.
-    let outcomes: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|job| {
-            let urls = &site.locales[job.locale].urls;
-            let url_of = |key: &str| urls.get(key).map(String::as_str);
-            let parsed = markdown::parse(&site.sources[job.page.source], &job.page.key, &url_of);
-            let mut errors = parsed.errors.clone();
-            if let Some(renderer) = renderer.as_ref().filter(|_| errors.is_empty()) {
-                let html = match job.role {
-                    Role::Home => renderer.home(&site, job.locale, &parsed),
-                    Role::Category(i) => renderer.category(&site, job.locale, i, &parsed),
-                    Role::Article(i) => renderer.article(&site, job.locale, i, &parsed),
-                };
-                match html {
-                    Ok(html) => {
-                        if let Err(e) = staging.write(&job.page.file, html.as_bytes()) {
-                            errors.extend(e.diagnostics());
-                        }
-                    }
-                    Err(d) => errors.push(d),
-                }
-            }
-            bar.inc(1);
-            Outcome {
-                ids: parsed.headings.into_iter().map(|h| h.id).collect(),
-                anchors: parsed.anchors,
-                errors,
-            }
-        })
-        .collect();
+    // Anchors are checked once every page is parsed; if anything failed, the
+    // staging folder is dropped.
+    let outcomes = render_pages(&site, renderer.as_ref(), &jobs, &staging, &bar);
     errors.extend(outcomes.iter().flat_map(|o| o.errors.iter().cloned()));
-    errors.extend(check_anchors(&site, &jobs, &outcomes));
+    let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
+        .iter()
+        .zip(&outcomes)
+        .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
+        .collect();
+    errors.extend(check_anchors(
+        &site,
+        jobs.iter()
+            .zip(&outcomes)
+            .map(|(job, o)| (job.locale, job.page.source, o.anchors.as_slice())),
+        |locale, key| ids.get(&(locale, key)).copied(),
+    ));
     if let Some(renderer) = &renderer
-        && let Err(e) = write_site_files(&site, renderer, &staging)
+        && let Err(e) = write_site_files(&site, renderer, &indexes, &staging)
     {
-        errors.extend(e.diagnostics());
-    }
-    let written: Result<()> = indexes
-        .par_iter()
-        .flat_map(|index| index.files.par_iter())
-        .try_for_each(|(file, bytes)| staging.write(file, bytes));
-    if let Err(e) = written {
         errors.extend(e.diagnostics());
     }
     bar.finish_and_clear();
@@ -151,7 +161,8 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     })
 }
 
-fn jobs(site: &Site) -> Vec<Job<'_>> {
+/// Every page of the site, locale by locale: home, categories, articles.
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
     for (locale, ls) in site.locales.iter().enumerate() {
         jobs.push(Job {
@@ -177,18 +188,69 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
+/// The page pass: parse, render and write each page, in parallel. Without a
+/// renderer pages are only parsed, for their errors.
+pub fn render_pages(
+    site: &Site,
+    renderer: Option<&Renderer>,
+    jobs: &[Job<'_>],
+    output: &dyn Output,
+    bar: &ProgressBar,
+) -> Vec<Outcome> {
+    jobs.par_iter()
+        .map(|job| {
+            let outcome = render_page(site, renderer, job, output);
+            bar.inc(1);
+            outcome
+        })
+        .collect()
+}
+
+/// Parses, renders and writes one page.
+pub fn render_page(
+    site: &Site,
+    renderer: Option<&Renderer>,
+    job: &Job<'_>,
+    output: &dyn Output,
+) -> Outcome {
+    let urls = &site.locales[job.locale].urls;
+    let url_of = |key: &str| urls.get(key).map(String::as_str);
+    let parsed = markdown::parse(&site.sources[job.page.source], &job.page.key, &url_of);
+    let mut errors = parsed.errors.clone();
+    if let Some(renderer) = renderer.filter(|_| errors.is_empty()) {
+        let html = match job.role {
+            Role::Home => renderer.home(site, job.locale, &parsed),
+            Role::Category(i) => renderer.category(site, job.locale, i, &parsed),
+            Role::Article(i) => renderer.article(site, job.locale, i, &parsed),
+        };
+        match html {
+            Ok(html) => {
+                if let Err(e) = output.write(&job.page.file, html.as_bytes()) {
+                    errors.extend(e.diagnostics());
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    Outcome {
+        ids: parsed.headings.into_iter().map(|h| h.id).collect(),
+        anchors: parsed.anchors,
+        errors,
+    }
+}
+
 /// Every `#anchor` must name a heading of the page it points to, as shown in the
-/// same locale.
-fn check_anchors(site: &Site, jobs: &[Job<'_>], outcomes: &[Outcome]) -> Vec<Diagnostic> {
-    let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
-        .iter()
-        .zip(outcomes)
-        .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
-        .collect();
+/// same locale. `pages` gives each page's locale, source index and anchors;
+/// `ids_of(locale, key)` the heading ids of a page.
+pub fn check_anchors<'a, 'i>(
+    site: &Site,
+    pages: impl Iterator<Item = (usize, usize, &'a [AnchorRef])>,
+    ids_of: impl Fn(usize, &str) -> Option<&'i HashSet<String>>,
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for (job, o) in jobs.iter().zip(outcomes) {
-        for a in &o.anchors {
-            let known = ids.get(&(job.locale, a.key.as_str()));
+    for (locale, source, anchors) in pages {
+        for a in anchors {
+            let known = ids_of(locale, &a.key);
             if known.is_some_and(|k| k.contains(&a.anchor)) {
                 continue;
             }
@@ -196,9 +258,9 @@ fn check_anchors(site: &Site, jobs: &[Job<'_>], outcomes: &[Outcome]) -> Vec<Dia
                 .map(|k| k.iter().map(String::as_str).collect())
                 .unwrap_or_default();
             available.sort_unstable();
-            let source = &site.sources[job.page.source];
+            let source = &site.sources[source];
             let (line, col) = markdown::position(source, a.offset);
-            let shown_in = &site.config.locales[job.locale].code;
+            let shown_in = &site.config.locales[locale].code;
             errors.push(
                 Diagnostic::error(
                     &source.path,
@@ -217,39 +279,57 @@ fn check_anchors(site: &Site, jobs: &[Job<'_>], outcomes: &[Outcome]) -> Vec<Dia
     errors
 }
 
-fn write_site_files(site: &Site, renderer: &Renderer, staging: &Staging) -> Result<()> {
+/// Everything besides the pages: root, 404 and search pages, assets, the search
+/// indexes, sitemaps, robots.txt.
+pub fn write_site_files(
+    site: &Site,
+    renderer: &Renderer,
+    indexes: &[search::LocaleIndex],
+    output: &dyn Output,
+) -> Result<()> {
+    let pages = write_special_pages(site, renderer, output);
+    write_assets(renderer, output)?;
+    write_search_indexes(indexes, output)?;
+    write_sitemaps(site, output)?;
+    pages
+}
+
+/// Every locale's index shards, in parallel.
+pub fn write_search_indexes(indexes: &[search::LocaleIndex], output: &dyn Output) -> Result<()> {
+    indexes
+        .par_iter()
+        .flat_map(|index| index.files.par_iter())
+        .try_for_each(|(file, bytes)| output.write(file, bytes))
+}
+
+/// The language chooser at the root and the 404 page of every locale: they show
+/// the locales' home pages and categories, not any one page.
+pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output) -> Result<()> {
     let mut errors = Vec::new();
     match renderer.root(site) {
-        Ok(html) => staging.write("index.html", html.as_bytes())?,
+        Ok(html) => output.write("index.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
     for (l, locale) in site.config.locales.iter().enumerate() {
         match renderer.not_found(site, l) {
-            Ok(html) => staging.write(&format!("{}/404.html", locale.code), html.as_bytes())?,
+            Ok(html) => output.write(&format!("{}/404.html", locale.code), html.as_bytes())?,
             Err(d) => errors.push(d),
         }
     }
     // The default locale's 404 also at the root, where most hosts look for it.
     match renderer.not_found(site, site.config.default_locale) {
-        Ok(html) => staging.write("404.html", html.as_bytes())?,
+        Ok(html) => output.write("404.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
     for (l, locale) in site.config.locales.iter().enumerate() {
         match renderer.search_page(site, l) {
-            Ok(html) => staging.write(
+            Ok(html) => output.write(
                 &format!("{}/search/index.html", locale.code),
                 html.as_bytes(),
             )?,
             Err(d) => errors.push(d),
         }
     }
-    for asset in &renderer.theme().assets {
-        staging.write(&asset.file, &asset.bytes)?;
-    }
-    for (name, xml) in sitemap::sitemaps(site) {
-        staging.write(&name, xml.as_bytes())?;
-    }
-    staging.write("robots.txt", sitemap::robots(site).as_bytes())?;
     if errors.is_empty() {
         Ok(())
     } else {
@@ -276,6 +356,21 @@ fn search_links(site: &Site, indexes: &[search::LocaleIndex]) -> Vec<SearchLinks
             }
         })
         .collect()
+}
+
+pub fn write_assets(renderer: &Renderer, output: &dyn Output) -> Result<()> {
+    for asset in &renderer.theme().assets {
+        output.write(&asset.file, &asset.bytes)?;
+    }
+    Ok(())
+}
+
+/// sitemap.xml (or its parts and index) and robots.txt.
+pub fn write_sitemaps(site: &Site, output: &dyn Output) -> Result<()> {
+    for (name, xml) in sitemap::sitemaps(site) {
+        output.write(&name, xml.as_bytes())?;
+    }
+    output.write("robots.txt", sitemap::robots(site).as_bytes())
 }
 
 fn content_errors(mut errors: Vec<Diagnostic>) -> Error {

@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage: [`load`] (walk content, split front matter)
 //! -> [`markdown`] (parse) -> [`resolve`] (translations, URLs) -> [`render`] (Tera +
-//! Fluent) -> [`write`] (staging folder, atomic swap). [`build`] runs them in order.
+//! Fluent) -> [`write`] (staging folder, atomic swap). [`build`] runs them in order;
+//! [`serve`] keeps the site in memory and rebuilds what each edit reaches.
 
 pub mod build;
 pub mod config;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 pub mod sitemap;
 pub mod theme;
 pub mod write;

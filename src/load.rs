@@ -138,26 +138,50 @@ fn walk_locale(
             .iter()
             .map(|c| c.to_string_lossy().into_owned())
             .collect();
-        let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
-        let kind = match rel.as_slice() {
-            [f] if f == "_index.md" => Kind::Home,
-            [c, f] if f == "_index.md" => Kind::Category {
-                category: c.clone(),
-            },
-            [c, f] => Kind::Article {
-                category: c.clone(),
-                name: stem(f),
-            },
-            _ => {
-                errors.push(Diagnostic::error(
-                    path,
-                    "articles live at content/<locale>/<category>/<article>.md; move this file",
-                ));
-                continue;
-            }
+        let Some(kind) = kind_of(&rel) else {
+            errors.push(Diagnostic::error(
+                path,
+                "articles live at content/<locale>/<category>/<article>.md; move this file",
+            ));
+            continue;
         };
         files.push((locale, kind, path.to_path_buf()));
     }
+}
+
+/// What a file is, from its path inside its locale folder.
+fn kind_of(rel: &[String]) -> Option<Kind> {
+    let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
+    match rel {
+        [f] if f == "_index.md" => Some(Kind::Home),
+        [c, f] if f == "_index.md" => Some(Kind::Category {
+            category: c.clone(),
+        }),
+        [c, f] => Some(Kind::Article {
+            category: c.clone(),
+            name: stem(f),
+        }),
+        _ => None,
+    }
+}
+
+/// The locale and kind of a Markdown file under `content/`, for reloading one file;
+/// `None` for anything the full load would skip or reject.
+pub fn classify(config: &Config, path: &Path) -> Option<(usize, Kind)> {
+    if path.extension().is_none_or(|e| e != "md") {
+        return None;
+    }
+    let rel = path.strip_prefix(config.content_dir()).ok()?;
+    let mut parts = rel.iter().map(|c| c.to_string_lossy().into_owned());
+    let locale = config.locale_index(&parts.next()?)?;
+    let rest: Vec<String> = parts.collect();
+    Some((locale, kind_of(&rest)?))
+}
+
+/// Reads one file again, as [`load`] does: the page (if it could be read at all)
+/// and its errors and warnings.
+pub fn reload(locale: usize, kind: Kind, path: &Path) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    read_page(locale, kind, path)
 }
 
 /// Reads one file. A page whose front matter is broken is still returned, with

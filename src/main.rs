@@ -26,12 +26,15 @@ struct Cli {
 enum Command {
     /// Build the site into public/ (or --output).
     Build(cmd::build::BuildArgs),
+    /// Serve the site from memory, rebuilding and reloading as files change.
+    Serve(cmd::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

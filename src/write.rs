@@ -1,11 +1,56 @@
-//! Write: a staging folder beside the output, swapped in only when the build succeeds,
-//! so a failed build leaves the previous output untouched.
+//! Write: where rendered files go. `kbgen build` writes to a staging folder beside the
+//! output, swapped in only when the build succeeds, so a failed build leaves the
+//! previous output untouched; `kbgen serve` keeps them in memory.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Error, Result};
+
+/// A sink for the files of a build, written to from many threads at once.
+pub trait Output: Sync {
+    /// Stores `bytes` at `rel`, a relative path (`en/help/index.html`) that must stay
+    /// inside the output.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// Files kept in memory, path -> bytes, for `kbgen serve`.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// Everything written so far.
+    pub fn into_files(self) -> HashMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        assert_inside(rel);
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+fn assert_inside(rel: &str) {
+    assert!(
+        Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_))),
+        "output path {rel} escapes the output folder"
+    );
+}
 
 pub struct Staging {
     dir: PathBuf,
@@ -34,21 +79,6 @@ impl Staging {
             output: output.to_path_buf(),
             committed: false,
         })
-    }
-
-    /// Writes `bytes` at `rel`, a relative path that must stay inside the output.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let rel = Path::new(rel);
-        assert!(
-            rel.components().all(|c| matches!(c, Component::Normal(_))),
-            "output path {} escapes the output folder",
-            rel.display()
-        );
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
     }
 
     /// Swaps the staging folder in for the output.
@@ -80,6 +110,17 @@ impl Staging {
             remove_tree(&old).map_err(|e| Error::io(&old, e))?;
         }
         Ok(())
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        assert_inside(rel);
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
     }
 }
 
@@ -140,6 +181,20 @@ mod tests {
             1,
             "no staging or old folder is left behind"
         );
+    }
+
+    #[test]
+    fn memory_keeps_what_was_written() {
+        let m = Memory::new();
+        m.write("en/index.html", b"a").unwrap();
+        m.write("en/index.html", b"b").unwrap();
+        assert_eq!(m.into_files()["en/index.html"], b"b");
+    }
+
+    #[test]
+    #[should_panic(expected = "escapes")]
+    fn memory_refuses_paths_outside() {
+        let _ = Memory::new().write("en/../../x", b"x");
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub struct Group {
 pub struct LocaleIndex {
     /// Relative to the output folder.
     pub files: Vec<(String, Vec<u8>)>,
-    /// Root-relative URL of the meta file; `None` when the locale has no article.
+    /// Root-relative URL of the meta file. Every locale has one, empty or not, so
+    /// that no page depends on what the index holds.
     pub meta_url: Option<String>,
     pub documents: usize,
 }
@@ -115,22 +116,17 @@ pub fn index(site: &Site) -> Vec<LocaleIndex> {
         .locales
         .par_iter()
         .enumerate()
-        .map(|(l, locale)| index_locale(site, l, &locale.code))
+        .map(|(l, _)| index_locale(site, l))
         .collect()
 }
 
-fn index_locale(site: &Site, l: usize, lang: &str) -> LocaleIndex {
+/// The index of one locale: its own articles, not the fallbacks it shows.
+pub fn index_locale(site: &Site, l: usize) -> LocaleIndex {
+    let lang = &site.config.locales[l].code;
     let ls = &site.locales[l];
     let articles: Vec<usize> = (0..ls.articles.len())
         .filter(|&a| !ls.articles[a].page.fallback)
         .collect();
-    if articles.is_empty() {
-        return LocaleIndex {
-            files: Vec::new(),
-            meta_url: None,
-            documents: 0,
-        };
-    }
 
     // Each worker tokenizes its articles into a partial index; the parts are merged.
     let tokenizer = Tokenizer::new(lang);

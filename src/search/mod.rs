@@ -2,7 +2,8 @@
 //! query downloads only the few it needs.
 //!
 //! Layout under `search/<locale>/`:
-//! - `meta.<hash>.json`: which shard holds which word prefix, and the document shards;
+//! - `meta.json`: the first word of each term shard, and the document shards; its
+//!   name is stable so that pages need not change when the index does;
 //! - `t/<hash>.json`: term shards: word forms -> stem groups -> postings with
 //!   precomputed BM25F impacts, plus display records of each group's best hits;
 //! - `d/<hash>.json`: document shards: titles, URLs, sections and passages.
@@ -14,4 +15,4 @@ mod build;
 mod shard;
 pub mod tokenize;
 
-pub use build::{LocaleIndex, index};
+pub use build::{LocaleIndex, index, index_locale};

@@ -84,9 +84,10 @@ pub fn write(
         "terms": names,
         "docs": doc_files,
     });
+    // The meta file keeps its name, so pages do not change when the index does; it
+    // is small and names the hashed shards, which can be cached forever.
     let meta = serde_json::to_vec(&meta).expect("JSON of plain data");
-    let hash = blake3::hash(&meta).to_hex();
-    let meta_name = format!("{base}/meta.{}.json", &hash[..10]);
+    let meta_name = format!("{base}/meta.json");
     files.push((meta_name.clone(), meta));
     (files, meta_name)
 }

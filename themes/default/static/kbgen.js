@@ -70,6 +70,7 @@ export class Index {
   /** The shard that can hold `term`, and for a prefix the next ones too. */
   async shardsFor(term, prefix) {
     const { bounds, terms: names } = await this.meta();
+    if (!bounds.length) return [];
     let lo = 0, hi = bounds.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;

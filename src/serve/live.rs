@@ -1,0 +1,582 @@
+//! A site kept in memory between edits. A change to one content file re-renders
+//! only the pages that depend on it; a template, string or config change rebuilds
+//! everything. Each rebuild says which output files changed.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use indicatif::ProgressBar;
+
+use crate::build::{self, Job, Outcome, Prepared, Role};
+use crate::config::{Config, Overrides};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::{self, Kind, SourcePage};
+use crate::markdown::AnchorRef;
+use crate::render::Renderer;
+use crate::resolve::{self, Site};
+use crate::search;
+use crate::write::Memory;
+
+/// What changed on disk, as the watcher reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// A Markdown file under `content/` was written, created or removed.
+    Content(PathBuf),
+    /// Templates, assets, UI strings or configuration: everything depends on them.
+    Everything,
+}
+
+/// How far a content change reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Impact {
+    /// Only the body or article-only front matter: the pages that show this source.
+    Page,
+    /// Title, description or order: also the listings that show it.
+    Listings,
+    /// URL, draft state, a new or removed file: links, switchers and sitemaps too.
+    Structure,
+}
+
+/// The output files to change in the served site after a rebuild.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// The files replace every file served so far (a full rebuild).
+    pub full: bool,
+    pub written: HashMap<String, Vec<u8>>,
+    pub removed: Vec<String>,
+    /// Pages rendered (not counting root, 404 pages and sitemaps).
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// What rendering a page left behind, kept to check anchors after later edits.
+struct PageState {
+    source: usize,
+    ids: HashSet<String>,
+    anchors: Vec<AnchorRef>,
+    errors: Vec<Diagnostic>,
+}
+
+/// A resolved site with what renders it.
+struct State {
+    site: Site,
+    renderer: Option<Renderer>,
+    /// Per locale: page key -> its last render.
+    pages: Vec<HashMap<String, PageState>>,
+    /// Per locale: the search index files served now.
+    index_files: Vec<Vec<String>>,
+    /// Locales whose search index is older than their pages.
+    stale_indexes: BTreeSet<usize>,
+}
+
+pub struct LiveSite {
+    root: PathBuf,
+    overrides: Overrides,
+    /// `None` until a full build gets as far as a resolved site; then every change
+    /// is a full rebuild.
+    state: Option<State>,
+    /// Errors of the configuration, theme, UI strings and site-wide files, and
+    /// errors that made the site unresolvable: cleared by the next full rebuild.
+    setup_errors: Vec<Diagnostic>,
+    /// Errors found while reading a content file, replaced when it is read again.
+    file_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    anchor_errors: Vec<Diagnostic>,
+}
+
+impl LiveSite {
+    /// Builds the whole site in memory. `root` should be absolute, so that paths
+    /// match the ones the watcher reports.
+    pub fn new(root: &Path, overrides: Overrides) -> (LiveSite, Update) {
+        let mut live = LiveSite {
+            root: root.to_path_buf(),
+            overrides,
+            state: None,
+            setup_errors: Vec::new(),
+            file_errors: BTreeMap::new(),
+            anchor_errors: Vec::new(),
+        };
+        let update = live.rebuild_all();
+        (live, update)
+    }
+
+    /// Every error the site has now, sorted, in `file:line:col` form.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self.setup_errors.clone();
+        errors.extend(self.file_errors.values().flatten().cloned());
+        errors.extend(self.anchor_errors.iter().cloned());
+        if let Some(state) = &self.state {
+            for pages in &state.pages {
+                errors.extend(pages.values().flat_map(|p| p.errors.iter().cloned()));
+            }
+        }
+        errors.sort();
+        errors.dedup();
+        errors
+    }
+
+    /// The configuration of the last successful full build.
+    pub fn config(&self) -> Option<&Config> {
+        self.state.as_ref().map(|s| &s.site.config)
+    }
+
+    /// Applies a batch of changes, rebuilding as little as they allow.
+    pub fn apply(&mut self, changes: &[Change]) -> Update {
+        let started = Instant::now();
+        let mut update = if self.state.is_none() || changes.contains(&Change::Everything) {
+            self.rebuild_all()
+        } else {
+            let mut update = Update::default();
+            for change in changes {
+                if let Change::Content(path) = change {
+                    let next = self.content_changed(path);
+                    merge(&mut update, next);
+                }
+            }
+            update
+        };
+        update.elapsed = started.elapsed();
+        update
+    }
+
+    fn rebuild_all(&mut self) -> Update {
+        let started = Instant::now();
+        self.file_errors.clear();
+        self.anchor_errors.clear();
+        let config = match Config::load(&self.root, &self.overrides) {
+            Ok(c) => c,
+            Err(e) => {
+                // Keep the last good site: the writer is fixing site.yaml.
+                self.setup_errors = e.diagnostics();
+                return Update::default();
+            }
+        };
+        let content = config.content_dir();
+        let Prepared {
+            site,
+            renderer,
+            indexes,
+            warnings,
+            errors,
+        } = match build::prepare(config) {
+            Ok(p) => p,
+            Err(e) => {
+                self.state = None;
+                self.setup_errors = e.diagnostics();
+                return Update::default();
+            }
+        };
+        // Content errors belong to their file, so that fixing it clears them.
+        self.setup_errors.clear();
+        for e in errors {
+            if e.path.starts_with(&content) {
+                self.file_errors.entry(e.path.clone()).or_default().push(e);
+            } else {
+                self.setup_errors.push(e);
+            }
+        }
+        let memory = Memory::new();
+        let jobs = build::jobs(&site);
+        let outcomes = build::render_pages(
+            &site,
+            renderer.as_ref(),
+            &jobs,
+            &memory,
+            &ProgressBar::hidden(),
+        );
+        let mut pages: Vec<HashMap<String, PageState>> =
+            site.locales.iter().map(|_| HashMap::new()).collect();
+        for (job, outcome) in jobs.iter().zip(outcomes) {
+            pages[job.locale].insert(job.page.key.clone(), page_state(job, outcome));
+        }
+        let rendered = jobs.len();
+        drop(jobs);
+        if let Some(r) = &renderer
+            && let Err(e) = build::write_site_files(&site, r, &indexes, &memory)
+        {
+            self.setup_errors.extend(e.diagnostics());
+        }
+        let index_files = indexes
+            .iter()
+            .map(|i| i.files.iter().map(|(f, _)| f.clone()).collect())
+            .collect();
+        self.state = Some(State {
+            site,
+            renderer,
+            pages,
+            index_files,
+            stale_indexes: BTreeSet::new(),
+        });
+        self.check_anchors();
+        Update {
+            full: true,
+            written: memory.into_files(),
+            removed: Vec::new(),
+            pages: rendered,
+            warnings,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    fn content_changed(&mut self, path: &Path) -> Update {
+        let Some(state) = self.state.as_mut() else {
+            return self.rebuild_all();
+        };
+        if path.extension().is_none_or(|e| e != "md") {
+            // A folder moved, created or removed: its files sent no events of
+            // their own. Anything else that is not Markdown is not content.
+            let sources = &state.site.sources;
+            let holds_pages = if path.is_dir() {
+                walkdir::WalkDir::new(path)
+                    .into_iter()
+                    .filter_map(|e| e.ok())
+                    .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+            } else {
+                sources.iter().any(|s| s.path.starts_with(path))
+            };
+            return if holds_pages {
+                self.rebuild_all()
+            } else {
+                Update::default()
+            };
+        }
+        let Some((locale, kind)) = load::classify(&state.site.config, path) else {
+            return Update::default();
+        };
+        let existing = state.site.sources.iter().position(|s| s.path == path);
+        if !path.exists() {
+            self.file_errors.remove(path);
+            return match existing {
+                Some(i) => self.restructure(locale, kind, Edit::Remove(i)),
+                None => Update::default(),
+            };
+        }
+        let (page, diagnostics) = load::reload(locale, kind.clone(), path);
+        let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        let page = match page {
+            Some(page) if errors.is_empty() => page,
+            _ => {
+                // Keep serving the last good version; the overlay shows the errors.
+                self.file_errors.insert(path.to_path_buf(), errors);
+                return Update {
+                    warnings,
+                    ..Update::default()
+                };
+            }
+        };
+        self.file_errors.remove(path);
+        let mut update = match existing {
+            None => self.restructure(locale, kind, Edit::Add(Box::new(page))),
+            Some(i) => match impact(&state.site.sources[i], &page) {
+                Impact::Page => {
+                    state.site.sources[i] = page;
+                    let update = self.render(|job, _| job.page.source == i);
+                    self.check_anchors();
+                    update
+                }
+                Impact::Listings => self.relist(i, page),
+                Impact::Structure => {
+                    self.restructure(locale, kind, Edit::Replace(i, Box::new(page)))
+                }
+            },
+        };
+        update.warnings.extend(warnings);
+        update
+    }
+
+    /// A title, description or order changed: the page moves in its listings.
+    fn relist(&mut self, index: usize, page: SourcePage) -> Update {
+        let Some(State {
+            site,
+            renderer,
+            pages,
+            index_files,
+            stale_indexes,
+        }) = self.state.take()
+        else {
+            return Update::default();
+        };
+        let key = page.kind.key();
+        let whole_locale = !matches!(page.kind, Kind::Article { .. });
+        let Site {
+            config,
+            mut sources,
+            ..
+        } = site;
+        sources[index] = page;
+        let site = match resolve::resolve(config, sources) {
+            Ok(site) => site,
+            Err(e) => return self.unresolvable(e),
+        };
+        // Per locale that shows the source: the category it is listed in (or, for
+        // a home or category page, whose title is in every page's breadcrumbs or
+        // navigation, the whole locale).
+        let shown: Vec<Option<Option<usize>>> = site
+            .locales
+            .iter()
+            .map(|ls| {
+                ls.pages().find(|p| p.key == key && p.source == index)?;
+                Some(
+                    ls.articles
+                        .iter()
+                        .find(|a| a.page.key == key)
+                        .map(|a| a.category),
+                )
+            })
+            .collect();
+        self.state = Some(State {
+            site,
+            renderer,
+            pages,
+            index_files,
+            stale_indexes,
+        });
+        let mut update = self.render(|job, site| match shown[job.locale] {
+            None => false,
+            Some(_) if whole_locale => true,
+            Some(category) => match job.role {
+                Role::Home => true,
+                Role::Category(c) => Some(c) == category,
+                Role::Article(a) => Some(site.locales[job.locale].articles[a].category) == category,
+            },
+        });
+        self.refresh_sources();
+        self.write_special_pages(&mut update);
+        self.check_anchors();
+        update
+    }
+
+    /// A page appeared, disappeared or changed its URL: re-resolve, re-render the
+    /// locales that can show it and its translations' pages (their language
+    /// switchers and hreflang links), and the sitemaps.
+    fn restructure(&mut self, locale: usize, kind: Kind, edit: Edit) -> Update {
+        let Some(State {
+            site,
+            renderer,
+            pages,
+            index_files,
+            stale_indexes,
+        }) = self.state.take()
+        else {
+            return self.rebuild_all();
+        };
+        let old_files: HashSet<String> = site
+            .locales
+            .iter()
+            .flat_map(|ls| ls.pages().map(|p| p.file.clone()))
+            .collect();
+        let default = site.config.default_locale;
+        let Site {
+            config,
+            mut sources,
+            ..
+        } = site;
+        match edit {
+            Edit::Add(page) => sources.push(*page),
+            Edit::Replace(i, page) => sources[i] = *page,
+            Edit::Remove(i) => {
+                sources.remove(i);
+            }
+        }
+        let site = match resolve::resolve(config, sources) {
+            Ok(site) => site,
+            Err(e) => return self.unresolvable(e),
+        };
+        let key = kind.key();
+        let new_files: HashSet<&str> = site
+            .locales
+            .iter()
+            .flat_map(|ls| ls.pages().map(|p| p.file.as_str()))
+            .collect();
+        let removed: Vec<String> = old_files
+            .into_iter()
+            .filter(|f| !new_files.contains(f.as_str()))
+            .collect();
+        drop(new_files);
+        self.state = Some(State {
+            site,
+            renderer,
+            pages,
+            index_files,
+            stale_indexes,
+        });
+        let mut update =
+            self.render(|job, _| job.locale == locale || locale == default || job.page.key == key);
+        update.removed = removed;
+        self.refresh_sources();
+        self.write_special_pages(&mut update);
+        if let Some(state) = &self.state {
+            let memory = Memory::new();
+            if let Err(e) = build::write_sitemaps(&state.site, &memory) {
+                self.setup_errors.extend(e.diagnostics());
+            }
+            update.written.extend(memory.into_files());
+        }
+        self.check_anchors();
+        update
+    }
+
+    /// The edit left a site that cannot be resolved (say, two pages with one URL):
+    /// show why, keep serving the last good pages, rebuild fully on the next change.
+    fn unresolvable(&mut self, error: crate::diagnostic::Error) -> Update {
+        self.state = None;
+        self.setup_errors = error.diagnostics();
+        Update::default()
+    }
+
+    /// Renders the pages `select` picks, into the update.
+    fn render(&mut self, select: impl Fn(&Job<'_>, &Site) -> bool + Sync) -> Update {
+        let Some(state) = self.state.as_mut() else {
+            return Update::default();
+        };
+        let site = &state.site;
+        let jobs: Vec<Job<'_>> = build::jobs(site)
+            .into_iter()
+            .filter(|job| select(job, site))
+            .collect();
+        let memory = Memory::new();
+        let outcomes = build::render_pages(
+            site,
+            state.renderer.as_ref(),
+            &jobs,
+            &memory,
+            &ProgressBar::hidden(),
+        );
+        for (job, outcome) in jobs.iter().zip(outcomes) {
+            state.pages[job.locale].insert(job.page.key.clone(), page_state(job, outcome));
+            if !job.page.fallback {
+                state.stale_indexes.insert(job.locale);
+            }
+        }
+        Update {
+            written: memory.into_files(),
+            pages: jobs.len(),
+            ..Update::default()
+        }
+    }
+
+    /// Rebuilds the search index of every locale whose pages changed since the last
+    /// call. Run after the pages are published: indexing a large locale takes
+    /// longer than rendering a page, and pages do not depend on it.
+    pub fn reindex(&mut self) -> Update {
+        let started = Instant::now();
+        let Some(state) = self.state.as_mut() else {
+            return Update::default();
+        };
+        let mut update = Update::default();
+        for l in std::mem::take(&mut state.stale_indexes) {
+            let index = search::index_locale(&state.site, l);
+            let new: HashSet<&str> = index.files.iter().map(|(f, _)| f.as_str()).collect();
+            update.removed.extend(
+                state.index_files[l]
+                    .iter()
+                    .filter(|f| !new.contains(f.as_str()))
+                    .cloned(),
+            );
+            state.index_files[l] = index.files.iter().map(|(f, _)| f.clone()).collect();
+            update.written.extend(index.files);
+        }
+        update.elapsed = started.elapsed();
+        update
+    }
+
+    /// After a re-resolve, source indices may have moved and pages may be gone.
+    fn refresh_sources(&mut self) {
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let mut current: Vec<HashMap<&str, usize>> =
+            state.site.locales.iter().map(|_| HashMap::new()).collect();
+        for job in build::jobs(&state.site) {
+            current[job.locale].insert(&job.page.key, job.page.source);
+        }
+        for (pages, current) in state.pages.iter_mut().zip(&current) {
+            pages.retain(|key, page| match current.get(key.as_str()) {
+                Some(&source) => {
+                    page.source = source;
+                    true
+                }
+                None => false,
+            });
+        }
+    }
+
+    /// Root and 404 pages show the categories of each locale.
+    fn write_special_pages(&mut self, update: &mut Update) {
+        let Some(state) = &self.state else {
+            return;
+        };
+        let Some(renderer) = &state.renderer else {
+            return;
+        };
+        let memory = Memory::new();
+        if let Err(e) = build::write_special_pages(&state.site, renderer, &memory) {
+            self.setup_errors.extend(e.diagnostics());
+        }
+        update.written.extend(memory.into_files());
+    }
+
+    fn check_anchors(&mut self) {
+        let Some(state) = &self.state else {
+            return;
+        };
+        let pages = state.pages.iter().enumerate().flat_map(|(locale, pages)| {
+            pages
+                .values()
+                .filter(|p| !p.anchors.is_empty())
+                .map(move |p| (locale, p.source, p.anchors.as_slice()))
+        });
+        self.anchor_errors = build::check_anchors(&state.site, pages, |locale, key| {
+            state.pages[locale].get(key).map(|p| &p.ids)
+        });
+    }
+}
+
+enum Edit {
+    Add(Box<SourcePage>),
+    Replace(usize, Box<SourcePage>),
+    Remove(usize),
+}
+
+fn impact(old: &SourcePage, new: &SourcePage) -> Impact {
+    let (a, b) = (&old.front, &new.front);
+    if a.slug != b.slug || a.draft != b.draft {
+        Impact::Structure
+    } else if a.title != b.title || a.description != b.description || a.order != b.order {
+        Impact::Listings
+    } else {
+        Impact::Page
+    }
+}
+
+fn page_state(job: &Job<'_>, outcome: Outcome) -> PageState {
+    PageState {
+        source: job.page.source,
+        ids: outcome.ids,
+        anchors: outcome.anchors,
+        errors: outcome.errors,
+    }
+}
+
+/// Folds a later update into an earlier one of the same batch.
+fn merge(into: &mut Update, next: Update) {
+    if next.full {
+        let warnings = std::mem::take(&mut into.warnings);
+        *into = next;
+        into.warnings.splice(0..0, warnings);
+        return;
+    }
+    for file in &next.removed {
+        into.written.remove(file);
+    }
+    into.removed.extend(next.removed);
+    into.written.extend(next.written);
+    into.pages += next.pages;
+    into.warnings.extend(next.warnings);
+}
+
+#[cfg(test)]
+mod tests;

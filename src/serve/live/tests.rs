@@ -1,0 +1,225 @@
+//! What each kind of edit rebuilds, on a small two-locale site.
+
+use super::*;
+
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        site.write(
+            "site.yaml",
+            "base_url: https://help.test\ndefault_locale: en\nlocales:\n  - {code: en, name: English}\n  - {code: it, name: Italiano}\n",
+        );
+        site.write("content/en/_index.md", "---\ntitle: Help\n---\n");
+        site.write(
+            "content/en/help/_index.md",
+            "---\ntitle: Getting help\n---\n",
+        );
+        site.write(
+            "content/en/help/a.md",
+            "---\ntitle: Alpha\norder: 1\n---\nAlpha text. See [b](b.md#steps).\n",
+        );
+        site.write(
+            "content/en/help/b.md",
+            "---\ntitle: Beta\norder: 2\n---\n## Steps\n\nBeta text.\n",
+        );
+        site.write("content/it/_index.md", "---\ntitle: Aiuto\n---\n");
+        site.write("content/it/help/_index.md", "---\ntitle: Assistenza\n---\n");
+        site.write(
+            "content/it/help/a.md",
+            "---\ntitle: Alfa\n---\nTesto alfa.\n",
+        );
+        site
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn start(&self) -> LiveSite {
+        let (live, update) = LiveSite::new(self.root(), Overrides::default());
+        assert!(update.full);
+        assert!(live.errors().is_empty(), "{:?}", live.errors());
+        live
+    }
+
+    fn edit(&self, live: &mut LiveSite, rel: &str, text: &str) -> Update {
+        self.write(rel, text);
+        live.apply(&[Change::Content(self.path(rel))])
+    }
+}
+
+fn written(update: &Update) -> Vec<&str> {
+    let mut files: Vec<&str> = update.written.keys().map(String::as_str).collect();
+    files.sort_unstable();
+    files
+}
+
+fn html<'a>(update: &'a Update, file: &str) -> &'a str {
+    std::str::from_utf8(&update.written[file]).unwrap()
+}
+
+#[test]
+fn a_body_edit_renders_the_page_and_its_fallbacks_only() {
+    let site = Site::new();
+    let mut live = site.start();
+    let update = site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\n---\n## Steps\n\nNew beta text.\n",
+    );
+    assert!(!update.full);
+    // Italian has no translation of b: it shows the English text.
+    assert_eq!(
+        written(&update),
+        ["en/help/b/index.html", "it/help/b/index.html"]
+    );
+    assert!(html(&update, "en/help/b/index.html").contains("New beta text."));
+}
+
+#[test]
+fn a_new_title_renders_the_listings_that_show_it() {
+    let site = Site::new();
+    let mut live = site.start();
+    let update = site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Better beta\norder: 2\n---\n## Steps\n\nBeta text.\n",
+    );
+    let files = written(&update);
+    // Homes and categories list b; so do its siblings' related articles, in
+    // Italian too, where b is a fallback.
+    for listing in [
+        "en/index.html",
+        "en/help/index.html",
+        "en/help/a/index.html",
+        "it/index.html",
+        "it/help/index.html",
+        "it/help/a/index.html",
+    ] {
+        assert!(files.contains(&listing), "{listing} not in {files:?}");
+        assert!(html(&update, listing).contains("Better beta"), "{listing}");
+    }
+}
+
+#[test]
+fn a_new_slug_moves_the_file_and_updates_translations() {
+    let site = Site::new();
+    let mut live = site.start();
+    let update = site.edit(
+        &mut live,
+        "content/en/help/a.md",
+        "---\ntitle: Alpha\norder: 1\nslug: first\n---\nAlpha text. See [b](b.md#steps).\n",
+    );
+    assert_eq!(update.removed, ["en/help/a/index.html"]);
+    let files = written(&update);
+    assert!(files.contains(&"en/help/first/index.html"), "{files:?}");
+    assert!(files.contains(&"sitemap.xml"), "{files:?}");
+    assert!(
+        html(&update, "it/help/a/index.html").contains(r#"href="/en/help/first/""#),
+        "the Italian page's language switcher follows"
+    );
+}
+
+#[test]
+fn a_removed_file_removes_its_pages() {
+    let site = Site::new();
+    let mut live = site.start();
+    std::fs::remove_file(site.path("content/en/help/b.md")).unwrap();
+    let update = live.apply(&[Change::Content(site.path("content/en/help/b.md"))]);
+    let mut removed = update.removed.clone();
+    removed.sort();
+    assert_eq!(removed, ["en/help/b/index.html", "it/help/b/index.html"]);
+    // a linked to b#steps: that is now a broken link.
+    let errors = live.errors();
+    assert!(
+        errors.iter().any(|e| e.message.contains("broken link")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn errors_stay_until_the_file_is_fixed_and_good_pages_stay_served() {
+    let site = Site::new();
+    let mut live = site.start();
+    let good = std::fs::read_to_string(site.path("content/en/help/b.md")).unwrap();
+    let update = site.edit(&mut live, "content/en/help/b.md", "---\ntitle: [\n---\n");
+    assert!(update.written.is_empty() && update.removed.is_empty());
+    let errors = live.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.ends_with("content/en/help/b.md"));
+    assert_eq!(errors[0].line, Some(2));
+
+    site.edit(&mut live, "content/en/help/b.md", &good);
+    assert!(live.errors().is_empty(), "{:?}", live.errors());
+}
+
+#[test]
+fn a_removed_heading_breaks_anchors_elsewhere() {
+    let site = Site::new();
+    let mut live = site.start();
+    site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\n---\n## Other\n\nBeta text.\n",
+    );
+    let errors = live.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("broken anchor") && e.path.ends_with("a.md")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_template_change_rebuilds_everything() {
+    let site = Site::new();
+    let mut live = site.start();
+    let update = live.apply(&[Change::Everything]);
+    assert!(update.full);
+    assert!(update.written.contains_key("it/404.html"));
+    // Two homes, two categories, two articles in two locales.
+    assert_eq!(update.pages, 8);
+}
+
+#[test]
+fn files_that_are_not_content_are_ignored() {
+    let site = Site::new();
+    let mut live = site.start();
+    site.write("content/en/help/notes.txt", "x");
+    let update = live.apply(&[Change::Content(site.path("content/en/help/notes.txt"))]);
+    assert_eq!(update.pages, 0);
+    assert!(update.written.is_empty());
+}
+
+#[test]
+fn a_category_title_renders_its_whole_locale() {
+    let site = Site::new();
+    let mut live = site.start();
+    let update = site.edit(
+        &mut live,
+        "content/en/help/_index.md",
+        "---\ntitle: Support\n---\n",
+    );
+    // Its title is in every page's navigation and breadcrumbs; Italian has its own.
+    assert_eq!(update.pages, 4);
+    for page in ["en/help/a/index.html", "en/404.html"] {
+        assert!(html(&update, page).contains("Support"), "{page}");
+    }
+}
