@@ -13,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod render;
 pub mod resolve;
+pub mod sanitize;
 pub mod sitemap;
 pub mod theme;
 pub mod write;

@@ -6,6 +6,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::{Kind, SourcePage};
+use crate::sanitize::{HtmlPolicy, is_plain_url};
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,12 +27,31 @@ pub struct AnchorRef {
     pub href: String,
 }
 
+/// A link left as written (external, root-relative, not a page), for `kbgen check`.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub href: String,
+    /// Byte offset of the link in the page body; see [`position`].
+    pub offset: usize,
+}
+
+/// An image, for `kbgen check`: does it exist, does it have alt text.
+#[derive(Debug, Clone)]
+pub struct ImageRef {
+    pub src: String,
+    pub alt: String,
+    /// Byte offset of the image in the page body; see [`position`].
+    pub offset: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub html: String,
     pub headings: Vec<Heading>,
     pub anchors: Vec<AnchorRef>,
     pub errors: Vec<Diagnostic>,
+    pub links: Vec<LinkRef>,
+    pub images: Vec<ImageRef>,
 }
 
 pub fn options() -> Options {
@@ -41,9 +61,20 @@ pub fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
-/// Renders `page`'s body. `key` is the page key the body is shown under and
-/// `url_of` maps a page key to its URL in the locale being rendered.
+/// Renders `page`'s body with the default HTML policy; see [`parse_with`].
 pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&'u str>) -> Parsed {
+    parse_with(page, key, url_of, &HtmlPolicy::default())
+}
+
+/// Renders `page`'s body. `key` is the page key the body is shown under and
+/// `url_of` maps a page key to its URL in the locale being rendered. Raw HTML and
+/// links with unusual schemes send the page's HTML through `policy`.
+pub fn parse_with<'u>(
+    page: &SourcePage,
+    key: &str,
+    url_of: &dyn Fn(&str) -> Option<&'u str>,
+    policy: &HtmlPolicy,
+) -> Parsed {
     let body = page.body();
     let dir: Vec<&str> = match &page.kind {
         Kind::Home => Vec::new(),
@@ -53,9 +84,30 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
     let mut used_ids = HashSet::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut open_heading: Option<(usize, String)> = None;
+    // Images nest (`![a ![b](c)](d)`): the alt text goes to the innermost one open.
+    let mut open_images: Vec<usize> = Vec::new();
+    let mut unsafe_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                unsafe_html = true;
+                event
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                unsafe_html |= !is_plain_url(dest_url);
+                open_images.push(out.images.len());
+                out.images.push(ImageRef {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                    offset: range.start,
+                });
+                event
+            }
+            Event::End(TagEnd::Image) => {
+                open_images.pop();
+                event
+            }
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
                 event
@@ -63,6 +115,9 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
             Event::Text(ref t) | Event::Code(ref t) => {
                 if let Some((_, text)) = &mut open_heading {
                     text.push_str(t);
+                }
+                if let Some(&i) = open_images.last() {
+                    out.images[i].alt.push_str(t);
                 }
                 event
             }
@@ -81,8 +136,15 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
                 id,
             }) => {
                 let offset = range.start;
+                unsafe_html |= !is_plain_url(&dest_url);
                 let dest_url = match resolve_link(&dest_url, &dir) {
-                    Target::Keep => dest_url,
+                    Target::Keep => {
+                        out.links.push(LinkRef {
+                            href: dest_url.to_string(),
+                            offset,
+                        });
+                        dest_url
+                    }
                     Target::SamePage(anchor) => {
                         out.anchors.push(AnchorRef {
                             key: key.to_string(),
@@ -137,6 +199,9 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
     }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
+    if unsafe_html {
+        out.html = policy.clean(&out.html);
+    }
     out
 }
 
