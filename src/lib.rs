@@ -5,6 +5,7 @@
 //! Fluent) -> [`write`] (staging folder, atomic swap). [`build`] runs them in order.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod frontmatter;

@@ -26,12 +26,22 @@ struct Cli {
 enum Command {
     /// Build the site into public/ (or --output).
     Build(cmd::build::BuildArgs),
+    /// Report translation status, broken links, Fluent and front matter problems.
+    Check(cmd::check::CheckArgs),
+    /// Record in translations which version of their source they were made from.
+    Stamp(cmd::check::StampArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => match cmd::check::run(args) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
+        Command::Stamp(args) => cmd::check::stamp(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
