@@ -89,7 +89,7 @@ pub struct Report {
     pub today: Date,
     /// Every page key × locale other than the default, sorted by key then locale.
     pub translations: Vec<Translation>,
-    /// Sorted by level, file, line.
+    /// Sorted by level, then file, line and column.
     pub problems: Vec<Problem>,
 }
 
@@ -140,7 +140,9 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
             }
         }
     }
-    problems.sort();
+    // By file and line within a level, so a writer reads a file's problems together.
+    problems
+        .sort_by(|a, b| (a.level, &a.diagnostic, a.kind).cmp(&(b.level, &b.diagnostic, b.kind)));
     problems.dedup();
     Ok(Report {
         locales,
