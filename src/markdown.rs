@@ -54,6 +54,11 @@ pub struct Parsed {
     pub images: Vec<ImageRef>,
 }
 
+/// How deep lists, quotes and HTML elements may nest. Browsers stop at 512 (Blink's
+/// parser limit), so deeper content cannot be shown as written; and sanitizing it
+/// takes time quadratic in its depth, which a hostile page could use to stall a build.
+pub const MAX_DEPTH: usize = 512;
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -87,8 +92,28 @@ pub fn parse_with<'u>(
     // Images nest (`![a ![b](c)](d)`): the alt text goes to the innermost one open.
     let mut open_images: Vec<usize> = Vec::new();
     let mut unsafe_html = false;
+    let mut depth = 0usize;
+    let mut html_depth = 0usize;
+    let mut too_deep = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let mut deepest = html_depth;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                (html_depth, deepest) = html_nesting(html, html_depth);
+            }
+            _ => {}
+        }
+        if !too_deep && depth + deepest.max(html_depth) > MAX_DEPTH {
+            too_deep = true;
+            out.errors.push(error_at(
+                page,
+                range.start,
+                format!("nested more than {MAX_DEPTH} levels deep (lists, quotes or HTML elements): browsers cannot show that; flatten it"),
+            ));
+        }
         let event = match event {
             Event::Html(_) | Event::InlineHtml(_) => {
                 unsafe_html = true;
@@ -197,12 +222,48 @@ pub fn parse_with<'u>(
         };
         events.push(event);
     }
+    if too_deep {
+        // The page fails; leave no half-checked HTML behind for anyone to show.
+        return out;
+    }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
     if unsafe_html {
         out.html = policy.clean(&out.html);
     }
     out
+}
+
+/// Elements that never take content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The element depth after a piece of raw HTML that starts at `depth`, and the
+/// deepest it reached on the way. An estimate (no parser), good enough for a bound.
+fn html_nesting(html: &str, mut depth: usize) -> (usize, usize) {
+    let mut deepest = depth;
+    let bytes = html.as_bytes();
+    for (i, _) in html.match_indices('<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let rest = &html[i + 1..];
+                let name_end = rest
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                let name = rest[..name_end].to_ascii_lowercase();
+                let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+                if !self_closing && !VOID.contains(&name.as_str()) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth, deepest)
 }
 
 /// File line and column of a byte offset in `page`'s body.
@@ -403,6 +464,28 @@ mod tests {
         assert!(p.errors.is_empty());
         assert!(p.html.contains("https://www.acm.nl/"));
         assert!(p.anchors.is_empty());
+    }
+
+    #[test]
+    fn nesting_deeper_than_browsers_show_is_an_error() {
+        for body in [
+            ">".repeat(10_000) + " deep\n",
+            "- ".repeat(10_000) + "deep\n",
+            "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000) + "\n",
+        ] {
+            let p = parse(&page(&body), "k", &urls);
+            assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+            assert!(p.errors[0].message.starts_with("nested more than 512"));
+            assert!(p.html.is_empty());
+        }
+        let ok = parse(&page(&("> ".repeat(100) + "fine\n")), "k", &urls);
+        assert!(ok.errors.is_empty());
+    }
+
+    #[test]
+    fn html_nesting_skips_void_and_self_closing_elements() {
+        assert_eq!(html_nesting("<div><br><img src=x/><p>a</p>", 0), (1, 2));
+        assert_eq!(html_nesting("</div></div>", 1), (0, 1));
     }
 
     #[test]
