@@ -1,6 +1,6 @@
 //! Parse: Markdown to HTML, with heading ids and internal links resolved.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -87,7 +87,7 @@ pub fn parse_with<'u>(
     };
     let mut out = Parsed::default();
     let mut used_ids = HashSet::new();
-    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut pending: VecDeque<Event<'_>> = VecDeque::new();
     let mut open_heading: Option<(usize, String)> = None;
     // Images nest (`![a ![b](c)](d)`): the alt text goes to the innermost one open.
     let mut open_images: Vec<usize> = Vec::new();
@@ -96,141 +96,160 @@ pub fn parse_with<'u>(
     let mut html_depth = 0usize;
     let mut too_deep = false;
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let mut deepest = html_depth;
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                (html_depth, deepest) = html_nesting(html, html_depth);
+    let mut parser = Parser::new_ext(body, options()).into_offset_iter();
+    // Events stream into the HTML writer; only a heading's are held back until its
+    // text is known and it can get its id, so memory does not grow with a list of
+    // every event of the page (a 50 MB page has millions).
+    let next = || -> Option<Event<'_>> {
+        loop {
+            if open_heading.is_none()
+                && let Some(event) = pending.pop_front()
+            {
+                return Some(event);
             }
-            _ => {}
-        }
-        if !too_deep && depth + deepest.max(html_depth) > MAX_DEPTH {
-            too_deep = true;
-            out.errors.push(error_at(
-                page,
-                range.start,
-                format!("nested more than {MAX_DEPTH} levels deep (lists, quotes or HTML elements): browsers cannot show that; flatten it"),
-            ));
-        }
-        let event = match event {
-            Event::Html(_) | Event::InlineHtml(_) => {
-                unsafe_html = true;
-                event
+            if too_deep {
+                return None;
             }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                unsafe_html |= !is_plain_url(dest_url);
-                open_images.push(out.images.len());
-                out.images.push(ImageRef {
-                    src: dest_url.to_string(),
-                    alt: String::new(),
-                    offset: range.start,
-                });
-                event
-            }
-            Event::End(TagEnd::Image) => {
-                open_images.pop();
-                event
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                open_heading = Some((events.len(), String::new()));
-                event
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                if let Some((_, text)) = &mut open_heading {
-                    text.push_str(t);
+            let Some((event, range)) = parser.next() else {
+                return pending.pop_front();
+            };
+            let mut deepest = html_depth;
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    (html_depth, deepest) = html_nesting(html, html_depth);
                 }
-                if let Some(&i) = open_images.last() {
-                    out.images[i].alt.push_str(t);
-                }
-                event
+                _ => {}
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((start, text)) = open_heading.take() {
-                    let heading =
-                        name_heading(&mut events[start], level, text.trim(), &mut used_ids);
-                    out.headings.push(heading);
-                }
-                event
+            if !too_deep && depth + deepest.max(html_depth) > MAX_DEPTH {
+                too_deep = true;
+                out.errors.push(error_at(
+                    page,
+                    range.start,
+                    format!("nested more than {MAX_DEPTH} levels deep (lists, quotes or HTML elements): browsers cannot show that; flatten it"),
+                ));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let offset = range.start;
-                unsafe_html |= !is_plain_url(&dest_url);
-                let dest_url = match resolve_link(&dest_url, &dir) {
-                    Target::Keep => {
-                        out.links.push(LinkRef {
-                            href: dest_url.to_string(),
-                            offset,
-                        });
-                        dest_url
+            let event = match event {
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    unsafe_html = true;
+                    event
+                }
+                Event::Start(Tag::Image { ref dest_url, .. }) => {
+                    unsafe_html |= !is_plain_url(dest_url);
+                    open_images.push(out.images.len());
+                    out.images.push(ImageRef {
+                        src: dest_url.to_string(),
+                        alt: String::new(),
+                        offset: range.start,
+                    });
+                    event
+                }
+                Event::End(TagEnd::Image) => {
+                    open_images.pop();
+                    event
+                }
+                Event::Start(Tag::Heading { .. }) => {
+                    open_heading = Some((pending.len(), String::new()));
+                    event
+                }
+                Event::Text(ref t) | Event::Code(ref t) => {
+                    if let Some((_, text)) = &mut open_heading {
+                        text.push_str(t);
                     }
-                    Target::SamePage(anchor) => {
-                        out.anchors.push(AnchorRef {
-                            key: key.to_string(),
-                            anchor: anchor.to_string(),
-                            offset,
-                            href: dest_url.to_string(),
-                        });
-                        dest_url
+                    if let Some(&i) = open_images.last() {
+                        out.images[i].alt.push_str(t);
                     }
-                    Target::Page {
-                        key: target,
-                        anchor,
-                    } => match url_of(&target) {
-                        Some(url) => {
-                            let mut href = url.to_string();
-                            if let Some(a) = anchor {
-                                out.anchors.push(AnchorRef {
-                                    key: target.clone(),
-                                    anchor: a.to_string(),
-                                    offset,
-                                    href: dest_url.to_string(),
-                                });
-                                href.push('#');
-                                href.push_str(a);
-                            }
-                            CowStr::from(href)
-                        }
-                        None => {
-                            out.errors.push(
-                                error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
-                            );
-                            dest_url
-                        }
-                    },
-                    Target::Outside => {
-                        out.errors.push(
-                            error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
-                        );
-                        dest_url
+                    event
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some((start, text)) = open_heading.take() {
+                        let heading =
+                            name_heading(&mut pending[start], level, text.trim(), &mut used_ids);
+                        out.headings.push(heading);
                     }
-                };
+                    event
+                }
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
-            }
-            other => other,
-        };
-        events.push(event);
-    }
+                }) => {
+                    let offset = range.start;
+                    unsafe_html |= !is_plain_url(&dest_url);
+                    let dest_url = match resolve_link(&dest_url, &dir) {
+                        Target::Keep => {
+                            out.links.push(LinkRef {
+                                href: dest_url.to_string(),
+                                offset,
+                            });
+                            dest_url
+                        }
+                        Target::SamePage(anchor) => {
+                            out.anchors.push(AnchorRef {
+                                key: key.to_string(),
+                                anchor: anchor.to_string(),
+                                offset,
+                                href: dest_url.to_string(),
+                            });
+                            dest_url
+                        }
+                        Target::Page {
+                            key: target,
+                            anchor,
+                        } => match url_of(&target) {
+                            Some(url) => {
+                                let mut href = url.to_string();
+                                if let Some(a) = anchor {
+                                    out.anchors.push(AnchorRef {
+                                        key: target.clone(),
+                                        anchor: a.to_string(),
+                                        offset,
+                                        href: dest_url.to_string(),
+                                    });
+                                    href.push('#');
+                                    href.push_str(a);
+                                }
+                                CowStr::from(href)
+                            }
+                            None => {
+                                out.errors.push(
+                                    error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
+                                );
+                                dest_url
+                            }
+                        },
+                        Target::Outside => {
+                            out.errors.push(
+                                error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
+                            );
+                            dest_url
+                        }
+                    };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                other => other,
+            };
+            pending.push_back(event);
+        }
+    };
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut html, std::iter::from_fn(next));
     if too_deep {
         // The page fails; leave no half-checked HTML behind for anyone to show.
         return out;
     }
-    out.html.reserve(body.len() * 3 / 2);
-    html::push_html(&mut out.html, events.into_iter());
-    if unsafe_html {
-        out.html = policy.clean(&out.html);
-    }
+    out.html = if unsafe_html {
+        policy.clean(&html)
+    } else {
+        html
+    };
     out
 }
 
