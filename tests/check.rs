@@ -391,3 +391,54 @@ fn check_writes_nothing() {
     assert_eq!(before, TestSite::snapshot(site.root()));
     assert!(fixture_dir("check").join("site.yaml").exists());
 }
+
+#[test]
+fn drafts_need_no_translation_yet() {
+    let site = TestSite::fixture("check");
+    site.write(
+        "content/en/help/upcoming.md",
+        "---\ntitle: Upcoming\ndraft: true\n---\nSoon.\n",
+    );
+    site.check(&["--strict"]).assert_ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn json_survives_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = TestSite::fixture("check");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(
+        site.root().join("content/pl/help").join(name),
+        "---\ntitle: Kawiarnia\n---\nTekst.\n",
+    )
+    .unwrap();
+    let (run, json) = site.check_json(&[]);
+    run.assert_ok();
+    let orphan = json["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["status"] == "orphan")
+        .expect("the odd file is an orphan");
+    assert!(
+        orphan["path"].as_str().unwrap().ends_with("caf\u{fffd}.md"),
+        "{orphan}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let site = TestSite::fixture("check");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kbgen"))
+        .args(["check", "--today", common::TODAY])
+        .current_dir(site.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

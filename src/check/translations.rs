@@ -58,10 +58,10 @@ pub struct Translation {
     pub locale: String,
     pub status: Status,
     /// The translation's file; absent when missing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "lossy")]
     pub path: Option<PathBuf>,
     /// The default locale's file; absent for orphans.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "lossy")]
     pub source: Option<PathBuf>,
     /// For outdated translations: why. `never stamped` or `source changed`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,10 +71,20 @@ pub struct Translation {
     pub sections: Vec<SectionChange>,
 }
 
+/// A path as text even when it is not UTF-8: serde would refuse it, and the JSON
+/// of a whole run would be lost to one odd file name.
+fn lossy<S: serde::Serializer>(path: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+    match path {
+        Some(p) => s.collect_str(&p.display()),
+        None => s.serialize_none(),
+    }
+}
+
 pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
     let def = config.default_locale;
     let mut by_key: BTreeMap<String, Vec<Option<&SourcePage>>> = BTreeMap::new();
-    for p in pages {
+    // A draft is not published, so nobody can miss its translation yet.
+    for p in pages.iter().filter(|p| !p.front.draft || config.drafts) {
         by_key
             .entry(p.kind.key())
             .or_insert_with(|| vec![None; config.locales.len()])[p.locale] = Some(p);
