@@ -22,7 +22,10 @@ fuzz_target!(|text: &str| {
     }
     for d in diagnostics {
         if let Some(line) = d.line {
-            assert!(line >= 1 && line <= lines + 1, "line {line} of {lines}: {d}");
+            assert!(
+                line >= 1 && line <= lines + 1,
+                "line {line} of {lines}: {d}"
+            );
         }
         let _ = d.to_string();
     }

@@ -72,7 +72,10 @@ fn has_handler(tag: &str) -> bool {
                     .copied()
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .collect();
-                if name.len() > 2 && name.starts_with(b"on") && bytes.get(i + 1 + name.len()) == Some(&b'=') {
+                if name.len() > 2
+                    && name.starts_with(b"on")
+                    && bytes.get(i + 1 + name.len()) == Some(&b'=')
+                {
                     return true;
                 }
             }
