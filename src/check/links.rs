@@ -33,7 +33,11 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
             let urls = &site.locales[l].urls;
             let url_of = |key: &str| urls.get(key).map(String::as_str);
             let source = &site.sources[page.source];
-            markdown::parse_with(source, &page.key, &url_of, &site.config.html)
+            let mut parsed = markdown::parse_with(source, &page.key, &url_of, &site.config.html);
+            // Only links, headings and images are checked: keeping every page's HTML
+            // would hold the whole site in memory at once.
+            parsed.html = String::new();
+            parsed
         })
         .collect();
 
