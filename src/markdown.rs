@@ -131,8 +131,15 @@ pub fn parse_with<'u>(
                 ));
             }
             let event = match event {
-                Event::Html(_) | Event::InlineHtml(_) => {
+                Event::Html(ref html) | Event::InlineHtml(ref html) => {
                     unsafe_html = true;
+                    for (src, alt) in raw_images(html) {
+                        out.images.push(ImageRef {
+                            src,
+                            alt,
+                            offset: range.start,
+                        });
+                    }
                     event
                 }
                 Event::Start(Tag::Image { ref dest_url, .. }) => {
@@ -283,6 +290,48 @@ fn html_nesting(html: &str, mut depth: usize) -> (usize, usize) {
         }
     }
     (depth, deepest)
+}
+
+/// The `src` and `alt` of every `<img>` in a piece of raw HTML (a tag written on
+/// one line; an attribute that is missing reads as empty).
+fn raw_images(html: &str) -> Vec<(String, String)> {
+    let lower = html.to_ascii_lowercase();
+    lower
+        .match_indices("<img")
+        .filter(|(i, _)| {
+            lower[i + 4..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        })
+        .map(|(i, _)| {
+            let end = lower[i..].find('>').map_or(html.len(), |e| i + e);
+            (
+                attribute(html, i, end, "src"),
+                attribute(html, i, end, "alt"),
+            )
+        })
+        .collect()
+}
+
+/// The value of attribute `name` in the tag `html[start..end]`, quoted or not.
+fn attribute(html: &str, start: usize, end: usize, name: &str) -> String {
+    let tag = &html[start..end];
+    let lower = tag.to_ascii_lowercase();
+    let found = lower.match_indices(name).find(|(i, _)| {
+        lower[..*i].ends_with(|c: char| c.is_ascii_whitespace())
+            && lower[i + name.len()..].trim_start().starts_with('=')
+    });
+    let Some((i, _)) = found else {
+        return String::new();
+    };
+    let value = tag[i + name.len()..].trim_start()[1..].trim_start();
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default().to_string(),
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string(),
+    }
 }
 
 /// File line and column of a byte offset in `page`'s body.
@@ -505,6 +554,23 @@ mod tests {
     fn html_nesting_skips_void_and_self_closing_elements() {
         assert_eq!(html_nesting("<div><br><img src=x/><p>a</p>", 0), (1, 2));
         assert_eq!(html_nesting("</div></div>", 1), (0, 1));
+    }
+
+    #[test]
+    fn raw_html_images_are_found_with_their_alt_text() {
+        let p = parse(
+            &page(
+                "<p><IMG SRC='/a.png' ALT=\"A cat\"><img src=b.png><image></p>\n\nx <img alt=z src=\"c.png\"/> y\n",
+            ),
+            "k",
+            &urls,
+        );
+        let found: Vec<(&str, &str)> = p
+            .images
+            .iter()
+            .map(|i| (i.src.as_str(), i.alt.as_str()))
+            .collect();
+        assert_eq!(found, [("/a.png", "A cat"), ("b.png", ""), ("c.png", "z")]);
     }
 
     #[test]

@@ -442,3 +442,19 @@ fn a_closed_pipe_is_not_a_panic() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn raw_html_images_need_alt_text_too() {
+    let site = TestSite::fixture("check");
+    site.edit(
+        EN_CONTACT,
+        "![The marketplace logo](/assets/logo.svg)",
+        "<img src=\"/assets/logo.svg\">",
+    );
+    let (run, json) = site.check_json(&["--strict"]);
+    run.assert_code(1);
+    let alt = problems(&json, "alt_text");
+    assert_eq!(alt.len(), 1, "{alt:?}");
+    assert_eq!(alt[0]["line"], 7);
+    assert!(problems(&json, "image").is_empty(), "the file is published");
+}
