@@ -511,3 +511,31 @@ fn fuzz_crashers_stay_fixed() {
         }
     }
 }
+
+#[test]
+fn deeply_nested_fluent_is_an_error_not_a_stack_overflow() {
+    for ftl in [
+        format!(
+            "deep = {}\"x\"{}\n",
+            "{ ".repeat(100_000),
+            " }".repeat(100_000)
+        ),
+        format!(
+            "deep = {{ {}1{} }}\n",
+            "NUMBER(".repeat(100_000),
+            ")".repeat(100_000)
+        ),
+    ] {
+        let site = built();
+        let before = public(&site);
+        site.write("locales/pl/deep.ftl", &ftl);
+        let run = site.build();
+        run.assert_code(1)
+            .assert_stderr_has("locales/pl/deep.ftl:1:")
+            .assert_stderr_has("nested more than 64 levels deep");
+        assert_eq!(before, public(&site));
+        site.check(&[])
+            .assert_code(1)
+            .assert_stdout_has("nested more than 64 levels deep");
+    }
+}

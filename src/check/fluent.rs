@@ -38,6 +38,19 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
     for locale in &config.locales {
         let mut messages = BTreeMap::new();
         for (path, text) in files(config, &locale.code, &mut problems) {
+            if let Some(offset) = crate::i18n::too_deep(&text) {
+                let (line, col) = line_col(&text, offset);
+                let message = format!(
+                    "Fluent placeables nested more than {} levels deep: flatten the message",
+                    crate::i18n::MAX_FLUENT_DEPTH
+                );
+                problems.push(Problem::new(
+                    Level::Error,
+                    Kind::FluentSyntax,
+                    Diagnostic::error(&path, message).at(line, col),
+                ));
+                continue;
+            }
             let resource = match fluent_syntax::parser::parse(text.as_str()) {
                 Ok(r) => r,
                 Err((r, errors)) => {
