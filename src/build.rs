@@ -215,7 +215,8 @@ pub fn render_page(
 ) -> Outcome {
     let urls = &site.locales[job.locale].urls;
     let url_of = |key: &str| urls.get(key).map(String::as_str);
-    let parsed = markdown::parse(&site.sources[job.page.source], &job.page.key, &url_of);
+    let source = &site.sources[job.page.source];
+    let parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html);
     let mut errors = parsed.errors.clone();
     if let Some(renderer) = renderer.filter(|_| errors.is_empty()) {
         let html = match job.role {

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::sanitize::HtmlPolicy;
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -17,6 +18,8 @@ struct RawConfig {
     locales: Vec<RawLocale>,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    html: HtmlPolicy,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +71,8 @@ pub struct Config {
     /// A theme folder on disk, when the site has one; the embedded default otherwise.
     pub theme_dir: Option<PathBuf>,
     pub drafts: bool,
+    /// What raw HTML in Markdown may keep; everything else is sanitized away.
+    pub html: HtmlPolicy,
 }
 
 impl Config {
@@ -167,6 +172,7 @@ impl Config {
             default_locale,
             theme_dir,
             drafts: overrides.drafts,
+            html: raw.html,
         })
     }
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 #[cfg(test)]
 use crate::diagnostic::Severity;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
 
 /// The keys a writer may use, for "did you mean" on unknown ones.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -22,6 +22,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "topic",
     "review_by",
     "source_hash",
+    "source_sections",
 ];
 
 /// Front matter as written. Only `title` is required.
@@ -40,6 +41,8 @@ pub struct FrontMatter {
     pub topic: Option<String>,
     pub review_by: Option<String>,
     pub source_hash: Option<String>,
+    /// Heading id -> hash of that section of the source, for "which sections changed".
+    pub source_sections: Option<BTreeMap<String, String>>,
     #[serde(flatten)]
     unknown: BTreeMap<String, serde_yaml::Value>,
 }
@@ -97,7 +100,12 @@ pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) 
         match serde_yaml::from_str(split.yaml) {
             Ok(fm) => fm,
             Err(e) => {
-                let (line, col) = e.location().map_or((0, 1), |l| (l.line() - 1, l.column()));
+                // From the byte index, not serde_yaml's line: YAML also breaks lines
+                // at a lone `\r`, which editors and the rest of kbgen do not count.
+                let (line, col) = e.location().map_or((0, 1), |l| {
+                    let (line, col) = line_col(split.yaml, l.index());
+                    (line - 1, col)
+                });
                 let message = e.to_string();
                 // serde_yaml appends "at line X column Y" relative to the YAML block;
                 // that number would mislead, the diagnostic carries the file's own.

@@ -15,6 +15,57 @@ use crate::diagnostic::{Diagnostic, Error, Result, line_col};
 /// The default theme's strings, compiled in so that a site needs no `locales/` of its own.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 
+/// How deep `{ ... }` placeables may nest in a Fluent file. fluent-syntax parses
+/// them recursively, so a hostile file nested 100,000 deep overflows the stack.
+pub const MAX_FLUENT_DEPTH: usize = 64;
+
+/// The byte offset where `{` placeables (and, inside them, `(` call arguments)
+/// first nest deeper than [`MAX_FLUENT_DEPTH`]. String literals (`{ "{" }`) and
+/// comment lines do not count.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line_start = true;
+    let mut comment = false;
+    for (i, c) in text.char_indices() {
+        if line_start {
+            comment = c == '#';
+        }
+        line_start = c == '\n';
+        if comment {
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_FLUENT_DEPTH {
+                    return Some(i);
+                }
+            }
+            '(' if depth > 0 => {
+                depth += 1;
+                if depth > MAX_FLUENT_DEPTH {
+                    return Some(i);
+                }
+            }
+            '}' | ')' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
+}
+
 pub struct Localizer {
     bundles: Vec<FluentBundle<FluentResource>>,
     /// Message ids per locale, to know when to fall back.
@@ -66,6 +117,14 @@ impl Localizer {
                 }
             }
             for (path, text) in sources {
+                if let Some(offset) = too_deep(&text) {
+                    let (line, col) = line_col(&text, offset);
+                    let message = format!(
+                        "Fluent placeables nested more than {MAX_FLUENT_DEPTH} levels deep: flatten the message"
+                    );
+                    errors.push(Diagnostic::error(&path, message).at(line, col));
+                    continue;
+                }
                 let resource = match FluentResource::try_new(text) {
                     Ok(r) => r,
                     Err((r, parse_errors)) => {
@@ -243,6 +302,27 @@ mod tests {
         assert!(d.path.ends_with("locales/pl/bad.ftl"));
         assert_eq!(d.line, Some(3));
         assert!(d.col.is_some());
+    }
+
+    #[test]
+    fn deeply_nested_placeables_are_an_error_not_a_stack_overflow() {
+        let deep = format!(
+            "deep = {}\"x\"{}\n",
+            "{ ".repeat(100_000),
+            " }".repeat(100_000)
+        );
+        assert_eq!(too_deep(&deep), Some(7 + 2 * 64));
+        assert_eq!(too_deep("a = { \"{{{{\" } {{ b }}\n# {{{{{{{{\n"), None);
+        let calls = format!(
+            "n = {{ {}1{} }}\n",
+            "NUMBER(".repeat(1000),
+            ")".repeat(1000)
+        );
+        assert!(too_deep(&calls).is_some());
+        assert_eq!(too_deep("n = (((( { NUMBER($n) } ))))\n"), None);
+        let (_d, c) = site(&[("locales/pl/deep.ftl", &deep)]);
+        let err = Localizer::load(&c, &mut Vec::new()).err().unwrap();
+        assert!(err.diagnostics()[0].message.contains("nested more than 64"));
     }
 
     #[test]

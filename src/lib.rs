@@ -6,6 +6,7 @@
 //! [`serve`] keeps the site in memory and rebuilds what each edit reaches.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod frontmatter;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod render;
 pub mod resolve;
+pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod sitemap;

@@ -88,7 +88,13 @@ pub fn load(config: &Config) -> Result<Loaded> {
             }
             continue;
         };
-        walk_locale(&entry.path(), locale, &mut files, &mut errors);
+        walk_locale(
+            &entry.path(),
+            locale,
+            &mut files,
+            &mut errors,
+            &mut warnings,
+        );
     }
     files.sort();
 
@@ -118,6 +124,7 @@ fn walk_locale(
     locale: usize,
     files: &mut Vec<(usize, Kind, PathBuf)>,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
     for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         let entry = match entry {
@@ -129,6 +136,15 @@ fn walk_locale(
             }
         };
         let path = entry.path();
+        // Links are never followed: one could lead outside the content root, or
+        // round in a loop. Saying so beats a page that silently goes missing.
+        if entry.path_is_symlink() {
+            warnings.push(Diagnostic::warning(
+                path,
+                "symbolic link skipped: kbgen does not follow links in content/; copy the file instead",
+            ));
+            continue;
+        }
         if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
@@ -209,27 +225,41 @@ fn read_page(locale: usize, kind: Kind, path: &Path) -> (Option<SourcePage>, Vec
             return (None, vec![d]);
         }
     };
-    let mut diagnostics = Vec::new();
-    let (front, body_start, body_line) = match frontmatter::split(path, &text) {
-        Ok(split) => {
-            let front = frontmatter::parse(path, &split, &mut diagnostics);
-            (front, text.len() - split.body.len(), split.body_line)
-        }
-        Err(d) => {
-            diagnostics.push(d);
-            (FrontMatter::default(), 0, 1)
-        }
-    };
-    let page = SourcePage {
-        locale,
-        kind,
-        path: path.to_path_buf(),
-        front,
-        text,
-        body_start,
-        body_line,
-    };
+    let (page, diagnostics) = SourcePage::from_text(locale, kind, path, text);
     (Some(page), diagnostics)
+}
+
+impl SourcePage {
+    /// A page from a file's text: its front matter parsed, with what was wrong with
+    /// it. A page whose front matter is broken keeps an empty one.
+    pub fn from_text(
+        locale: usize,
+        kind: Kind,
+        path: &Path,
+        text: String,
+    ) -> (SourcePage, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let (front, body_start, body_line) = match frontmatter::split(path, &text) {
+            Ok(split) => {
+                let front = frontmatter::parse(path, &split, &mut diagnostics);
+                (front, text.len() - split.body.len(), split.body_line)
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                (FrontMatter::default(), 0, 1)
+            }
+        };
+        let page = SourcePage {
+            locale,
+            kind,
+            path: path.to_path_buf(),
+            front,
+            text,
+            body_start,
+            body_line,
+        };
+        (page, diagnostics)
+    }
 }
 
 #[cfg(test)]

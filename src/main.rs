@@ -28,6 +28,10 @@ enum Command {
     Build(cmd::build::BuildArgs),
     /// Serve the site from memory, rebuilding and reloading as files change.
     Serve(cmd::serve::ServeArgs),
+    /// Report translation status, broken links, Fluent and front matter problems.
+    Check(cmd::check::CheckArgs),
+    /// Record in translations which version of their source they were made from.
+    Stamp(cmd::check::StampArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Check(args) => match cmd::check::run(args) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
+        Command::Stamp(args) => cmd::check::stamp(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

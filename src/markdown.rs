@@ -1,11 +1,12 @@
 //! Parse: Markdown to HTML, with heading ids and internal links resolved.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::{Kind, SourcePage};
+use crate::sanitize::{HtmlPolicy, is_plain_url};
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,13 +27,37 @@ pub struct AnchorRef {
     pub href: String,
 }
 
+/// A link left as written (external, root-relative, not a page), for `kbgen check`.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub href: String,
+    /// Byte offset of the link in the page body; see [`position`].
+    pub offset: usize,
+}
+
+/// An image, for `kbgen check`: does it exist, does it have alt text.
+#[derive(Debug, Clone)]
+pub struct ImageRef {
+    pub src: String,
+    pub alt: String,
+    /// Byte offset of the image in the page body; see [`position`].
+    pub offset: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub html: String,
     pub headings: Vec<Heading>,
     pub anchors: Vec<AnchorRef>,
     pub errors: Vec<Diagnostic>,
+    pub links: Vec<LinkRef>,
+    pub images: Vec<ImageRef>,
 }
+
+/// How deep lists, quotes and HTML elements may nest. Browsers stop at 512 (Blink's
+/// parser limit), so deeper content cannot be shown as written; and sanitizing it
+/// takes time quadratic in its depth, which a hostile page could use to stall a build.
+pub const MAX_DEPTH: usize = 512;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -41,9 +66,20 @@ pub fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
-/// Renders `page`'s body. `key` is the page key the body is shown under and
-/// `url_of` maps a page key to its URL in the locale being rendered.
+/// Renders `page`'s body with the default HTML policy; see [`parse_with`].
 pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&'u str>) -> Parsed {
+    parse_with(page, key, url_of, &HtmlPolicy::default())
+}
+
+/// Renders `page`'s body. `key` is the page key the body is shown under and
+/// `url_of` maps a page key to its URL in the locale being rendered. Raw HTML and
+/// links with unusual schemes send the page's HTML through `policy`.
+pub fn parse_with<'u>(
+    page: &SourcePage,
+    key: &str,
+    url_of: &dyn Fn(&str) -> Option<&'u str>,
+    policy: &HtmlPolicy,
+) -> Parsed {
     let body = page.body();
     let dir: Vec<&str> = match &page.kind {
         Kind::Home => Vec::new(),
@@ -51,93 +87,251 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
     };
     let mut out = Parsed::default();
     let mut used_ids = HashSet::new();
-    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut pending: VecDeque<Event<'_>> = VecDeque::new();
     let mut open_heading: Option<(usize, String)> = None;
+    // Images nest (`![a ![b](c)](d)`): the alt text goes to the innermost one open.
+    let mut open_images: Vec<usize> = Vec::new();
+    let mut unsafe_html = false;
+    let mut depth = 0usize;
+    let mut html_depth = 0usize;
+    let mut too_deep = false;
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let event = match event {
-            Event::Start(Tag::Heading { .. }) => {
-                open_heading = Some((events.len(), String::new()));
-                event
+    let mut parser = Parser::new_ext(body, options()).into_offset_iter();
+    // Events stream into the HTML writer; only a heading's are held back until its
+    // text is known and it can get its id, so memory does not grow with a list of
+    // every event of the page (a 50 MB page has millions).
+    let next = || -> Option<Event<'_>> {
+        loop {
+            if open_heading.is_none()
+                && let Some(event) = pending.pop_front()
+            {
+                return Some(event);
             }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                if let Some((_, text)) = &mut open_heading {
-                    text.push_str(t);
+            if too_deep {
+                return None;
+            }
+            let Some((event, range)) = parser.next() else {
+                return pending.pop_front();
+            };
+            let mut deepest = html_depth;
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    (html_depth, deepest) = html_nesting(html, html_depth);
                 }
-                event
+                _ => {}
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((start, text)) = open_heading.take() {
-                    let heading =
-                        name_heading(&mut events[start], level, text.trim(), &mut used_ids);
-                    out.headings.push(heading);
-                }
-                event
+            if !too_deep && depth + deepest.max(html_depth) > MAX_DEPTH {
+                too_deep = true;
+                out.errors.push(error_at(
+                    page,
+                    range.start,
+                    format!("nested more than {MAX_DEPTH} levels deep (lists, quotes or HTML elements): browsers cannot show that; flatten it"),
+                ));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let offset = range.start;
-                let dest_url = match resolve_link(&dest_url, &dir) {
-                    Target::Keep => dest_url,
-                    Target::SamePage(anchor) => {
-                        out.anchors.push(AnchorRef {
-                            key: key.to_string(),
-                            anchor: anchor.to_string(),
-                            offset,
-                            href: dest_url.to_string(),
+            let event = match event {
+                Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                    unsafe_html = true;
+                    for (src, alt) in raw_images(html) {
+                        out.images.push(ImageRef {
+                            src,
+                            alt,
+                            offset: range.start,
                         });
-                        dest_url
                     }
-                    Target::Page {
-                        key: target,
-                        anchor,
-                    } => match url_of(&target) {
-                        Some(url) => {
-                            let mut href = url.to_string();
-                            if let Some(a) = anchor {
-                                out.anchors.push(AnchorRef {
-                                    key: target.clone(),
-                                    anchor: a.to_string(),
-                                    offset,
-                                    href: dest_url.to_string(),
-                                });
-                                href.push('#');
-                                href.push_str(a);
-                            }
-                            CowStr::from(href)
-                        }
-                        None => {
-                            out.errors.push(
-                                error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
-                            );
-                            dest_url
-                        }
-                    },
-                    Target::Outside => {
-                        out.errors.push(
-                            error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
-                        );
-                        dest_url
+                    event
+                }
+                Event::Start(Tag::Image { ref dest_url, .. }) => {
+                    unsafe_html |= !is_plain_url(dest_url);
+                    open_images.push(out.images.len());
+                    out.images.push(ImageRef {
+                        src: dest_url.to_string(),
+                        alt: String::new(),
+                        offset: range.start,
+                    });
+                    event
+                }
+                Event::End(TagEnd::Image) => {
+                    open_images.pop();
+                    event
+                }
+                Event::Start(Tag::Heading { .. }) => {
+                    open_heading = Some((pending.len(), String::new()));
+                    event
+                }
+                Event::Text(ref t) | Event::Code(ref t) => {
+                    if let Some((_, text)) = &mut open_heading {
+                        text.push_str(t);
                     }
-                };
+                    if let Some(&i) = open_images.last() {
+                        out.images[i].alt.push_str(t);
+                    }
+                    event
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some((start, text)) = open_heading.take() {
+                        let heading =
+                            name_heading(&mut pending[start], level, text.trim(), &mut used_ids);
+                        out.headings.push(heading);
+                    }
+                    event
+                }
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
-            }
-            other => other,
-        };
-        events.push(event);
+                }) => {
+                    let offset = range.start;
+                    unsafe_html |= !is_plain_url(&dest_url);
+                    let dest_url = match resolve_link(&dest_url, &dir) {
+                        Target::Keep => {
+                            out.links.push(LinkRef {
+                                href: dest_url.to_string(),
+                                offset,
+                            });
+                            dest_url
+                        }
+                        Target::SamePage(anchor) => {
+                            out.anchors.push(AnchorRef {
+                                key: key.to_string(),
+                                anchor: anchor.to_string(),
+                                offset,
+                                href: dest_url.to_string(),
+                            });
+                            dest_url
+                        }
+                        Target::Page {
+                            key: target,
+                            anchor,
+                        } => match url_of(&target) {
+                            Some(url) => {
+                                let mut href = url.to_string();
+                                if let Some(a) = anchor {
+                                    out.anchors.push(AnchorRef {
+                                        key: target.clone(),
+                                        anchor: a.to_string(),
+                                        offset,
+                                        href: dest_url.to_string(),
+                                    });
+                                    href.push('#');
+                                    href.push_str(a);
+                                }
+                                CowStr::from(href)
+                            }
+                            None => {
+                                out.errors.push(
+                                    error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
+                                );
+                                dest_url
+                            }
+                        },
+                        Target::Outside => {
+                            out.errors.push(
+                                error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
+                            );
+                            dest_url
+                        }
+                    };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                other => other,
+            };
+            pending.push_back(event);
+        }
+    };
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut html, std::iter::from_fn(next));
+    if too_deep {
+        // The page fails; leave no half-checked HTML behind for anyone to show.
+        return out;
     }
-    out.html.reserve(body.len() * 3 / 2);
-    html::push_html(&mut out.html, events.into_iter());
+    out.html = if unsafe_html {
+        policy.clean(&html)
+    } else {
+        html
+    };
     out
+}
+
+/// Elements that never take content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The element depth after a piece of raw HTML that starts at `depth`, and the
+/// deepest it reached on the way. An estimate (no parser), good enough for a bound.
+fn html_nesting(html: &str, mut depth: usize) -> (usize, usize) {
+    let mut deepest = depth;
+    let bytes = html.as_bytes();
+    for (i, _) in html.match_indices('<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let rest = &html[i + 1..];
+                let name_end = rest
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                let name = rest[..name_end].to_ascii_lowercase();
+                let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+                if !self_closing && !VOID.contains(&name.as_str()) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    (depth, deepest)
+}
+
+/// The `src` and `alt` of every `<img>` in a piece of raw HTML (a tag written on
+/// one line; an attribute that is missing reads as empty).
+fn raw_images(html: &str) -> Vec<(String, String)> {
+    let lower = html.to_ascii_lowercase();
+    lower
+        .match_indices("<img")
+        .filter(|(i, _)| {
+            lower[i + 4..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        })
+        .map(|(i, _)| {
+            let end = lower[i..].find('>').map_or(html.len(), |e| i + e);
+            (
+                attribute(html, i, end, "src"),
+                attribute(html, i, end, "alt"),
+            )
+        })
+        .collect()
+}
+
+/// The value of attribute `name` in the tag `html[start..end]`, quoted or not.
+fn attribute(html: &str, start: usize, end: usize, name: &str) -> String {
+    let tag = &html[start..end];
+    let lower = tag.to_ascii_lowercase();
+    let found = lower.match_indices(name).find(|(i, _)| {
+        lower[..*i].ends_with(|c: char| c.is_ascii_whitespace())
+            && lower[i + name.len()..].trim_start().starts_with('=')
+    });
+    let Some((i, _)) = found else {
+        return String::new();
+    };
+    let value = tag[i + name.len()..].trim_start()[1..].trim_start();
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default().to_string(),
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string(),
+    }
 }
 
 /// File line and column of a byte offset in `page`'s body.
@@ -439,6 +633,45 @@ mod tests {
         assert!(p.errors.is_empty());
         assert!(p.html.contains("https://www.acm.nl/"));
         assert!(p.anchors.is_empty());
+    }
+
+    #[test]
+    fn nesting_deeper_than_browsers_show_is_an_error() {
+        for body in [
+            ">".repeat(10_000) + " deep\n",
+            "- ".repeat(10_000) + "deep\n",
+            "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000) + "\n",
+        ] {
+            let p = parse(&page(&body), "k", &urls);
+            assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+            assert!(p.errors[0].message.starts_with("nested more than 512"));
+            assert!(p.html.is_empty());
+        }
+        let ok = parse(&page(&("> ".repeat(100) + "fine\n")), "k", &urls);
+        assert!(ok.errors.is_empty());
+    }
+
+    #[test]
+    fn html_nesting_skips_void_and_self_closing_elements() {
+        assert_eq!(html_nesting("<div><br><img src=x/><p>a</p>", 0), (1, 2));
+        assert_eq!(html_nesting("</div></div>", 1), (0, 1));
+    }
+
+    #[test]
+    fn raw_html_images_are_found_with_their_alt_text() {
+        let p = parse(
+            &page(
+                "<p><IMG SRC='/a.png' ALT=\"A cat\"><img src=b.png><image></p>\n\nx <img alt=z src=\"c.png\"/> y\n",
+            ),
+            "k",
+            &urls,
+        );
+        let found: Vec<(&str, &str)> = p
+            .images
+            .iter()
+            .map(|i| (i.src.as_str(), i.alt.as_str()))
+            .collect();
+        assert_eq!(found, [("/a.png", "A cat"), ("b.png", ""), ("c.png", "z")]);
     }
 
     #[test]

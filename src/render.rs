@@ -103,6 +103,8 @@ struct Common<'a> {
     fallback: Option<Fallback<'a>>,
     search: &'a SearchLinks,
     contact_url: String,
+    /// A translation whose source changed since it was stamped: the original's link.
+    outdated: Option<Fallback<'a>>,
 }
 
 /// Number of related articles listed under an article.
@@ -241,6 +243,7 @@ impl Renderer {
                 url,
             }
         });
+        let outdated = outdated(site, locale, page);
         let switcher = config
             .locales
             .iter()
@@ -281,6 +284,7 @@ impl Renderer {
             fallback,
             search: &self.search[locale],
             contact_url: format!("{}contact/", ls.home.url),
+            outdated,
         }
     }
 
@@ -471,6 +475,24 @@ impl Renderer {
         ctx.insert("alternates", &alternates);
         self.render("root.html", &ctx)
     }
+}
+
+/// The default locale's original of a translation that is out of date with it.
+fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Fallback<'a>> {
+    let def = site.config.default_locale;
+    if page.fallback || locale == def {
+        return None;
+    }
+    let source = site.translations.get(&page.key)?[def]?;
+    if !crate::check::stamp::is_outdated(&site.sources[page.source], &site.sources[source]) {
+        return None;
+    }
+    let d = &site.config.locales[def];
+    Some(Fallback {
+        lang: &d.code,
+        name: &d.name,
+        url: site.locales[def].urls.get(&page.key)?,
+    })
 }
 
 fn article_link(site: &Site, locale: usize, index: usize) -> Link<'_> {

@@ -19,6 +19,8 @@ updated = Zuletzt aktualisiert:
 # $language: die Sprache der Leserin bzw. des Lesers; $original: die Sprache, in der der Text angezeigt wird.
 fallback-notice = Diese Seite ist noch nicht auf { $language } verfügbar. Sie sehen die Originalfassung ({ $original }).
 fallback-read-original = Originalseite öffnen
+outdated-notice = Diese Übersetzung ist möglicherweise veraltet: Das Original ({ $original }) wurde seit der Übersetzung geändert.
+outdated-read-original = Aktuelles Original lesen ({ $original })
 not-found-title = Seite nicht gefunden
 not-found-text = Diese Seite wurde nicht gefunden. Möglicherweise wurde sie verschoben oder entfernt.
 not-found-home = Zur Startseite des Hilfe-Centers

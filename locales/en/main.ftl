@@ -19,6 +19,9 @@ updated = Last updated:
 # $language: the reader's language; $original: the language the text is shown in.
 fallback-notice = This page is not yet available in { $language }. It is shown in { $original }.
 fallback-read-original = Open the original page
+# $original: the default locale's name; shown on a translation whose source changed.
+outdated-notice = This translation may be out of date: the original ({ $original }) has changed since it was translated.
+outdated-read-original = Read the current original ({ $original })
 not-found-title = Page not found
 not-found-text = We couldn't find this page. It may have moved or been removed.
 not-found-home = Go to the help center home page

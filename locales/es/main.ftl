@@ -19,6 +19,8 @@ updated = Última actualización:
 # $language: el idioma del lector; $original: el idioma en el que se muestra el texto.
 fallback-notice = Esta página aún no está disponible en tu idioma ({ $language }). Se muestra en su versión original ({ $original }).
 fallback-read-original = Abrir la página original
+outdated-notice = Es posible que esta traducción no esté actualizada: el original ({ $original }) ha cambiado desde que se tradujo.
+outdated-read-original = Leer el original actual ({ $original })
 not-found-title = Página no encontrada
 not-found-text = No hemos encontrado esta página. Puede que se haya movido o eliminado.
 not-found-home = Ir a la página de inicio del centro de ayuda

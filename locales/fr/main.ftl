@@ -19,6 +19,8 @@ updated = Dernière mise à jour :
 # $language : la langue du lecteur ; $original : la langue dans laquelle le texte est affiché.
 fallback-notice = Cette page n’est pas encore disponible dans votre langue ({ $language }). Elle est affichée dans sa version originale ({ $original }).
 fallback-read-original = Ouvrir la page originale
+outdated-notice = Cette traduction n’est peut-être plus à jour : l’original ({ $original }) a changé depuis sa traduction.
+outdated-read-original = Lire l’original actuel ({ $original })
 not-found-title = Page introuvable
 not-found-text = Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée ou supprimée.
 not-found-home = Aller à l’accueil du centre d’aide

@@ -19,6 +19,8 @@ updated = Ultimo aggiornamento:
 # $language: la lingua del lettore; $original: la lingua in cui viene mostrato il testo.
 fallback-notice = Questa pagina non è ancora disponibile nella tua lingua ({ $language }). Viene mostrata nella versione originale ({ $original }).
 fallback-read-original = Apri la pagina originale
+outdated-notice = Questa traduzione potrebbe non essere aggiornata: l’originale ({ $original }) è cambiato dopo la traduzione.
+outdated-read-original = Leggi l’originale attuale ({ $original })
 not-found-title = Pagina non trovata
 not-found-text = Non abbiamo trovato questa pagina. Potrebbe essere stata spostata o rimossa.
 not-found-home = Vai alla home page del centro assistenza

@@ -19,6 +19,8 @@ updated = Laatst bijgewerkt:
 # $language: de taal van de lezer; $original: de taal waarin de tekst wordt getoond.
 fallback-notice = Deze pagina is nog niet beschikbaar in het { $language }. Je ziet de oorspronkelijke versie ({ $original }).
 fallback-read-original = Open de oorspronkelijke pagina
+outdated-notice = Deze vertaling is mogelijk verouderd: het origineel ({ $original }) is gewijzigd sinds het werd vertaald.
+outdated-read-original = Lees het huidige origineel ({ $original })
 not-found-title = Pagina niet gevonden
 not-found-text = We kunnen deze pagina niet vinden. Misschien is ze verplaatst of verwijderd.
 not-found-home = Naar de startpagina van het helpcentrum

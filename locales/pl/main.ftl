@@ -21,6 +21,8 @@ updated = Ostatnia aktualizacja:
 # $language: język czytelnika; $original: język, w którym wyświetlany jest tekst.
 fallback-notice = Ta strona nie jest jeszcze dostępna w Twoim języku ({ $language }). Wyświetlamy wersję oryginalną ({ $original }).
 fallback-read-original = Otwórz oryginalną stronę
+outdated-notice = To tłumaczenie może być nieaktualne: oryginał ({ $original }) zmienił się od czasu tłumaczenia.
+outdated-read-original = Przeczytaj aktualny oryginał ({ $original })
 not-found-title = Nie znaleziono strony
 not-found-text = Nie udało się znaleźć tej strony. Mogła zostać przeniesiona lub usunięta.
 not-found-home = Przejdź do strony głównej centrum pomocy

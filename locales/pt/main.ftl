@@ -19,6 +19,8 @@ updated = Última atualização:
 # $language: o idioma do leitor; $original: o idioma em que o texto é apresentado.
 fallback-notice = Esta página ainda não está disponível no seu idioma ({ $language }). É apresentada na versão original ({ $original }).
 fallback-read-original = Abrir a página original
+outdated-notice = Esta tradução pode estar desatualizada: o original ({ $original }) mudou desde que foi traduzido.
+outdated-read-original = Ler o original atual ({ $original })
 not-found-title = Página não encontrada
 not-found-text = Não conseguimos encontrar esta página. Pode ter sido movida ou removida.
 not-found-home = Ir para a página inicial do centro de ajuda

@@ -1,5 +1,6 @@
 //! `kbgen check` and `kbgen stamp`
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::Failed;
@@ -57,7 +58,8 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         Format::Text => check::output::text(&report, args.strict),
         Format::Json => check::output::json(&report, args.strict),
     };
-    print!("{out}");
+    // Not print!: it panics when the reader of a pipe (`| head`) has gone away.
+    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(report.passes(args.strict))
 }
 

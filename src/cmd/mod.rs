@@ -1,4 +1,5 @@
 //! One file per command.
 
 pub mod build;
+pub mod check;
 pub mod serve;

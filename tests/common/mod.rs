@@ -9,6 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The date the check tests run on.
+pub const TODAY: &str = "2026-11-24";
+
 pub struct TestSite {
     dir: tempfile::TempDir,
 }
@@ -40,6 +43,16 @@ impl Run {
             self.code, code,
             "unexpected exit code; stderr:\n{}",
             self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}",
+            self.stdout
         );
         self
     }
@@ -114,6 +127,23 @@ impl TestSite {
 
     pub fn build(&self) -> Run {
         self.kbgen(&["build"])
+    }
+
+    /// Runs `kbgen check <args>` on 2026-11-24, so that `review_by` dates are stable.
+    pub fn check(&self, args: &[&str]) -> Run {
+        let mut all = vec!["check", "--today", TODAY];
+        all.extend_from_slice(args);
+        self.kbgen(&all)
+    }
+
+    /// `kbgen check --format json <args>`, parsed.
+    pub fn check_json(&self, args: &[&str]) -> (Run, serde_json::Value) {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let run = self.check(&all);
+        let json = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}\n{}", run.stdout, run.stderr));
+        (run, json)
     }
 
     /// A file of the built site, under public/.

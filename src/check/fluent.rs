@@ -1,0 +1,319 @@
+//! Fluent strings: syntax errors with file:line:col, messages a locale lacks,
+//! messages nothing uses, and `$variables` that differ from the default locale's.
+//!
+//! The files are the ones the build layers (the built-in strings, then the site's
+//! `locales/<locale>/*.ftl`); a later file's message replaces an earlier one's.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast;
+use include_dir::{Dir, include_dir};
+
+use super::{Kind, Level, Problem};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, line_col};
+use crate::theme::Theme;
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+
+/// Messages the Rust code formats itself, outside templates.
+const USED_BY_CODE: &[&str] = &["not-found-title", "search-page-title"];
+
+/// One message as last defined for a locale.
+#[derive(Debug, Clone)]
+struct Message {
+    path: PathBuf,
+    line: usize,
+    variables: BTreeSet<String>,
+}
+
+pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut used: BTreeSet<String> = USED_BY_CODE.iter().map(|s| s.to_string()).collect();
+    for t in theme.templates.values() {
+        used.extend(template_keys(&t.text));
+    }
+    let mut locales: Vec<BTreeMap<String, Message>> = Vec::new();
+    for locale in &config.locales {
+        let mut messages = BTreeMap::new();
+        for (path, text) in files(config, &locale.code, &mut problems) {
+            if let Some(offset) = crate::i18n::too_deep(&text) {
+                let (line, col) = line_col(&text, offset);
+                let message = format!(
+                    "Fluent placeables nested more than {} levels deep: flatten the message",
+                    crate::i18n::MAX_FLUENT_DEPTH
+                );
+                problems.push(Problem::new(
+                    Level::Error,
+                    Kind::FluentSyntax,
+                    Diagnostic::error(&path, message).at(line, col),
+                ));
+                continue;
+            }
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        let (line, col) = line_col(&text, e.pos.start);
+                        problems.push(Problem::new(
+                            Level::Error,
+                            Kind::FluentSyntax,
+                            Diagnostic::error(&path, format!("Fluent syntax error: {e}"))
+                                .at(line, col),
+                        ));
+                    }
+                    r
+                }
+            };
+            for entry in &resource.body {
+                let ast::Entry::Message(m) = entry else {
+                    continue;
+                };
+                let mut variables = BTreeSet::new();
+                let mut references = BTreeSet::new();
+                let patterns = m.value.iter().chain(m.attributes.iter().map(|a| &a.value));
+                for p in patterns {
+                    walk_pattern(p, &mut variables, &mut references);
+                }
+                used.extend(references);
+                let line = definition_line(&text, m.id.name);
+                messages.insert(
+                    m.id.name.to_string(),
+                    Message {
+                        path: path.clone(),
+                        line,
+                        variables,
+                    },
+                );
+            }
+        }
+        locales.push(messages);
+    }
+
+    let def = config.default_locale;
+    let def_code = &config.default_locale().code;
+    for (id, m) in &locales[def] {
+        if !used.contains(id) {
+            problems.push(Problem::new(
+                Level::Info,
+                Kind::FluentUnused,
+                Diagnostic::warning(
+                    &m.path,
+                    format!("message `{id}` is not used by any template or message"),
+                )
+                .at(m.line, 1),
+            ));
+        }
+    }
+    for (l, locale) in config.locales.iter().enumerate() {
+        if l == def {
+            continue;
+        }
+        let dir = config.root.join("locales").join(&locale.code);
+        for (id, m) in &locales[def] {
+            match locales[l].get(id) {
+                None => problems.push(Problem::new(
+                    Level::Warning,
+                    Kind::FluentMissing,
+                    Diagnostic::warning(
+                        &dir,
+                        format!(
+                            "message `{id}` is missing in {}: readers see the {def_code} text ({}:{})",
+                            locale.code,
+                            m.path.display(),
+                            m.line
+                        ),
+                    ),
+                )),
+                Some(t) if t.variables != m.variables => problems.push(Problem::new(
+                    Level::Warning,
+                    Kind::FluentVariables,
+                    Diagnostic::warning(
+                        &t.path,
+                        format!(
+                            "message `{id}` uses {} but in {def_code} it uses {}",
+                            list(&t.variables),
+                            list(&m.variables)
+                        ),
+                    )
+                    .at(t.line, 1),
+                )),
+                Some(_) => {}
+            }
+        }
+        for (id, t) in &locales[l] {
+            if !locales[def].contains_key(id) {
+                problems.push(Problem::new(
+                    Level::Info,
+                    Kind::FluentUnused,
+                    Diagnostic::warning(
+                        &t.path,
+                        format!("message `{id}` is not in {def_code}, so nothing uses it"),
+                    )
+                    .at(t.line, 1),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn list(vars: &BTreeSet<String>) -> String {
+    if vars.is_empty() {
+        return "no variables".into();
+    }
+    vars.iter()
+        .map(|v| format!("${v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The built-in files of a locale, then the site's, in the order the build layers them.
+fn files(config: &Config, code: &str, problems: &mut Vec<Problem>) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if let Some(dir) = EMBEDDED.get_dir(code) {
+        let mut files: Vec<_> = dir
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort_by_key(|f| f.path());
+        for f in files {
+            let text = f.contents_utf8().unwrap_or_default().to_string();
+            out.push((Path::new("(built-in)/locales").join(f.path()), text));
+        }
+    }
+    let dir = config.root.join("locales").join(code);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => out.push((path, text)),
+            Err(e) => problems.push(Problem::new(
+                Level::Error,
+                Kind::FluentSyntax,
+                Diagnostic::error(&path, format!("cannot read: {e}")),
+            )),
+        }
+    }
+    out
+}
+
+/// Message ids a template asks for: `t(key="...")`.
+fn template_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for quote in ['"', '\''] {
+        let needle = format!("key={quote}");
+        for (i, _) in text.match_indices(&needle) {
+            let rest = &text[i + needle.len()..];
+            if let Some(end) = rest.find(quote) {
+                let id = &rest[..end];
+                keys.push(id.split('.').next().unwrap_or(id).to_string());
+            }
+        }
+    }
+    keys
+}
+
+/// The line on which `id = ...` is written (1 when not found).
+fn definition_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn walk_pattern(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+    for element in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            walk_expression(expression, vars, refs);
+        }
+    }
+}
+
+fn walk_expression(
+    e: &ast::Expression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, vars, refs);
+            for v in variants {
+                walk_pattern(&v.value, vars, refs);
+            }
+        }
+        ast::Expression::Inline(i) => walk_inline(i, vars, refs),
+    }
+}
+
+fn walk_inline(
+    e: &ast::InlineExpression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            refs.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            walk_arguments(arguments, vars, refs);
+        }
+        ast::InlineExpression::TermReference { arguments, .. } => {
+            if let Some(a) = arguments {
+                walk_arguments(a, vars, refs);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, vars, refs),
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
+    }
+}
+
+fn walk_arguments(
+    a: &ast::CallArguments<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    for p in &a.positional {
+        walk_inline(p, vars, refs);
+    }
+    for n in &a.named {
+        walk_inline(&n.value, vars, refs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_template_keys_and_variables() {
+        assert_eq!(
+            template_keys(r#"{{ t(key="a") }} {{ t(key='b.attr', n=1) }}"#),
+            ["a", "b"]
+        );
+        let r = fluent_syntax::parser::parse(
+            "m = { $count ->\n    [one] { $count } { other }\n   *[other] { NUMBER($total) }\n}\n",
+        )
+        .unwrap();
+        let ast::Entry::Message(m) = &r.body[0] else {
+            panic!()
+        };
+        let (mut vars, mut refs) = (BTreeSet::new(), BTreeSet::new());
+        walk_pattern(m.value.as_ref().unwrap(), &mut vars, &mut refs);
+        assert_eq!(vars.into_iter().collect::<Vec<_>>(), ["count", "total"]);
+        assert_eq!(refs.into_iter().collect::<Vec<_>>(), ["other"]);
+    }
+}

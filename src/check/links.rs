@@ -1,0 +1,188 @@
+//! Links, anchors, images and contact-flow topics, in every locale.
+//!
+//! Pages are parsed exactly as the build parses them, fallbacks included: a link in
+//! an English page shown in Polish goes to the Polish page, whose headings may
+//! differ. Links into the contact flow (`/<locale>/contact/?topic=...`) must name a
+//! topic some article declares in its front matter, or `general`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Component, Path};
+
+use percent_encoding::percent_decode_str;
+use rayon::prelude::*;
+
+use super::{Kind, Level, Problem};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Parsed};
+use crate::resolve::{Page, Site};
+use crate::theme::Theme;
+
+/// The topic every contact link may use, whatever the articles declare.
+pub const GENERAL_TOPIC: &str = "general";
+
+pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
+    let pages: Vec<(usize, &Page)> = site
+        .locales
+        .iter()
+        .enumerate()
+        .flat_map(|(l, ls)| ls.pages().map(move |p| (l, p)))
+        .collect();
+    let parsed: Vec<Parsed> = pages
+        .par_iter()
+        .map(|&(l, page)| {
+            let urls = &site.locales[l].urls;
+            let url_of = |key: &str| urls.get(key).map(String::as_str);
+            let source = &site.sources[page.source];
+            let mut parsed = markdown::parse_with(source, &page.key, &url_of, &site.config.html);
+            // Only links, headings and images are checked: keeping every page's HTML
+            // would hold the whole site in memory at once.
+            parsed.html = String::new();
+            parsed
+        })
+        .collect();
+
+    let mut problems = Vec::new();
+    let ids: HashMap<(usize, &str), HashSet<&str>> = pages
+        .iter()
+        .zip(&parsed)
+        .map(|(&(l, page), p)| {
+            let ids = p.headings.iter().map(|h| h.id.as_str()).collect();
+            ((l, page.key.as_str()), ids)
+        })
+        .collect();
+    let topics = topics(site);
+    let assets: HashSet<&str> = theme.assets.iter().map(|a| a.file.as_str()).collect();
+    for (&(l, page), p) in pages.iter().zip(&parsed) {
+        let source = &site.sources[page.source];
+        for e in &p.errors {
+            problems.push(Problem::new(Level::Error, Kind::Link, e.clone()));
+        }
+        for a in &p.anchors {
+            let known = ids.get(&(l, a.key.as_str()));
+            if known.is_some_and(|k| k.contains(a.anchor.as_str())) {
+                continue;
+            }
+            let (line, col) = markdown::position(source, a.offset);
+            let message = format!(
+                "broken anchor `{}`: {}.md has no heading with id `{}` in locale {}",
+                a.href, a.key, a.anchor, site.config.locales[l].code
+            );
+            problems.push(Problem::new(
+                Level::Error,
+                Kind::Anchor,
+                Diagnostic::error(&source.path, message).at(line, col),
+            ));
+        }
+        // Images and contact links do not depend on the locale a page is shown
+        // in: check them once, on the page's own locale.
+        if page.fallback {
+            continue;
+        }
+        for link in &p.links {
+            if let Some(message) = contact_topic(site, &link.href, &topics) {
+                let (line, col) = markdown::position(source, link.offset);
+                problems.push(Problem::new(
+                    Level::Warning,
+                    Kind::ContactTopic,
+                    Diagnostic::warning(&source.path, message).at(line, col),
+                ));
+            }
+        }
+        for image in &p.images {
+            let (line, col) = markdown::position(source, image.offset);
+            if image.alt.trim().is_empty() {
+                problems.push(Problem::new(
+                    Level::Warning,
+                    Kind::AltText,
+                    Diagnostic::warning(
+                        &source.path,
+                        format!("image `{}` has no alt text: describe it between the brackets, ![like this](...)", image.src),
+                    )
+                    .at(line, col),
+                ));
+            }
+            if let Some(message) = image_problem(site, &assets, &image.src) {
+                problems.push(Problem::new(
+                    Level::Warning,
+                    Kind::Image,
+                    Diagnostic::warning(&source.path, message).at(line, col),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Every `topic:` some page declares, plus `general`.
+pub fn topics(site: &Site) -> BTreeSet<String> {
+    let mut topics: BTreeSet<String> = site
+        .sources
+        .iter()
+        .filter_map(|s| s.front.topic.clone())
+        .collect();
+    topics.insert(GENERAL_TOPIC.to_string());
+    topics
+}
+
+/// A message when `href` goes to the contact flow with a topic nobody declares.
+fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<String> {
+    let origin_len = site.config.base_url.len() - site.config.path_prefix.len();
+    let href = href
+        .strip_prefix(&site.config.base_url[..origin_len])
+        .unwrap_or(href);
+    let rest = href.strip_prefix(site.config.path_prefix.as_str())?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let query = query.split('#').next().unwrap_or_default();
+    let mut segments = path.trim_matches('/').split('/');
+    let (Some(code), Some("contact"), None) = (segments.next(), segments.next(), segments.next())
+    else {
+        return None;
+    };
+    site.config.locale_index(code)?;
+    let topic = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "topic")
+        .map(|(_, value)| {
+            percent_decode_str(&value.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })?;
+    if topics.contains(&topic) {
+        return None;
+    }
+    let known: Vec<&str> = topics.iter().map(String::as_str).collect();
+    Some(format!(
+        "contact link `{href}`: no article has `topic: {topic}` (topics: {})",
+        known.join(", ")
+    ))
+}
+
+/// A message when the image at `src` will not be on the published site.
+fn image_problem(site: &Site, assets: &HashSet<&str>, src: &str) -> Option<String> {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    if path.is_empty() || path.starts_with("//") || path.contains(':') {
+        return None; // external, or data: (kept or sanitized by the HTML policy)
+    }
+    let decoded = percent_decode_str(path).decode_utf8_lossy();
+    if let Some(rooted) = decoded.strip_prefix(&format!("{}/", site.config.path_prefix)) {
+        if assets.contains(rooted) {
+            return None;
+        }
+        return Some(format!(
+            "image `{src}` is not published: put it in static/ and link it as {}/assets/<name>",
+            site.config.path_prefix
+        ));
+    }
+    let clean = Path::new(decoded.as_ref())
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    Some(if clean {
+        format!(
+            "image `{src}` is relative: kbgen build publishes only static/, so put it there and link it as {}/assets/<name>",
+            site.config.path_prefix
+        )
+    } else {
+        format!("image `{src}` climbs out of its folder")
+    })
+}

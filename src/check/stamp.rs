@@ -1,0 +1,270 @@
+//! What a translation was made from: a hash of its default-locale source (title,
+//! description and body) in `source_hash:`, and one short hash per section in
+//! `source_sections:`, so that a stale translation can say which sections changed.
+//! `kbgen stamp` writes both once a translator is done.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::load::{self, SourcePage};
+use crate::markdown;
+
+/// The section before the first heading.
+pub const INTRO: &str = "_intro";
+/// The title and description.
+pub const TITLE: &str = "_title";
+
+/// The hash of what translators translate: title, description and body, with line
+/// endings and trailing spaces normalized so that an editor's whims do not count.
+pub fn source_hash(source: &SourcePage) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(normalize(source.front.title()).as_bytes());
+    h.update(b"\0");
+    h.update(normalize(source.front.description.as_deref().unwrap_or_default()).as_bytes());
+    h.update(b"\0");
+    h.update(normalize(source.body()).as_bytes());
+    h.finalize().to_hex()[..16].to_string()
+}
+
+/// One short hash per section: `_title`, `_intro`, then each heading's id.
+pub fn section_hashes(source: &SourcePage) -> BTreeMap<String, String> {
+    let short = |text: &str| blake3::hash(normalize(text).as_bytes()).to_hex()[..8].to_string();
+    let mut out = BTreeMap::new();
+    let title = format!(
+        "{}\0{}",
+        source.front.title(),
+        source.front.description.as_deref().unwrap_or_default()
+    );
+    out.insert(TITLE.to_string(), short(&title));
+    let body = source.body();
+    let mut starts: Vec<(usize, String)> = vec![(0, INTRO.to_string())];
+    let mut used = std::collections::HashSet::new();
+    let mut open: Option<(usize, Option<String>, String)> = None;
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                open = Some((range.start, id.map(|i| i.to_string()), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = &mut open {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, id, text)) = open.take() {
+                    let id = id.unwrap_or_else(|| unique(&markdown::slugify(text.trim()), &used));
+                    used.insert(id.clone());
+                    starts.push((start, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, (start, id)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |s| s.0);
+        out.entry(id.clone())
+            .or_insert_with(|| short(&body[*start..end]));
+    }
+    out
+}
+
+fn unique(base: &str, used: &std::collections::HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 1;
+    while used.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    candidate
+}
+
+fn normalize(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+/// True when `translation` records a source hash that is no longer its source's.
+/// A translation that was never stamped is not called outdated here: readers see
+/// no notice for what nobody has measured (`kbgen check` still reports it).
+pub fn is_outdated(translation: &SourcePage, source: &SourcePage) -> bool {
+    translation
+        .front
+        .source_hash
+        .as_deref()
+        .is_some_and(|h| h.trim() != source_hash(source))
+}
+
+/// Stamps translations with their source's current hashes. Each target is a
+/// locale code (every translation in it) or a file under `content/<locale>/`.
+/// Returns the files that were rewritten.
+pub fn stamp(config: &Config, targets: &[String]) -> Result<Vec<PathBuf>> {
+    let loaded = load::load(config)?;
+    if !loaded.errors.is_empty() {
+        return Err(Error::Content(loaded.errors));
+    }
+    let def = config.default_locale;
+    let sources: BTreeMap<String, &SourcePage> = loaded
+        .pages
+        .iter()
+        .filter(|p| p.locale == def)
+        .map(|p| (p.kind.key(), p))
+        .collect();
+    let mut chosen: Vec<&SourcePage> = Vec::new();
+    let mut errors = Vec::new();
+    for target in targets {
+        if let Some(l) = config.locale_index(target) {
+            if l == def {
+                errors.push(Diagnostic::error(
+                    config.content_dir().join(target),
+                    "the default locale holds the sources: only translations are stamped",
+                ));
+            }
+            chosen.extend(loaded.pages.iter().filter(|p| p.locale == l && l != def));
+            continue;
+        }
+        let path = Path::new(target);
+        let found = loaded.pages.iter().find(|p| same_file(&p.path, path));
+        match found {
+            Some(p) if p.locale == def => errors.push(Diagnostic::error(
+                path,
+                "this is a source in the default locale: stamp its translations instead",
+            )),
+            Some(p) => chosen.push(p),
+            None => errors.push(Diagnostic::error(
+                path,
+                "neither a locale code from site.yaml nor a Markdown file under content/<locale>/",
+            )),
+        }
+    }
+    let mut written = Vec::new();
+    for page in chosen {
+        let Some(source) = sources.get(&page.kind.key()) else {
+            errors.push(Diagnostic::error(
+                &page.path,
+                format!(
+                    "orphan: there is no {}.md in {} to stamp it from",
+                    page.kind.key(),
+                    config.default_locale().code
+                ),
+            ));
+            continue;
+        };
+        let text = restamp(page.text(), &source_hash(source), &section_hashes(source));
+        match text {
+            Some(text) if text != page.text() => {
+                write_atomically(&page.path, &text)?;
+                written.push(page.path.clone());
+            }
+            Some(_) => {}
+            None => errors.push(Diagnostic::error(&page.path, "no front matter to stamp").at(1, 1)),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(Error::Content(errors));
+    }
+    Ok(written)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// `text` with its `source_hash:` and `source_sections:` lines replaced, or added
+/// at the end of the front matter; every other byte stays as it was.
+pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> Option<String> {
+    let split = crate::frontmatter::split(Path::new(""), text).ok()?;
+    let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
+    let yaml_end = yaml_start + split.yaml.len();
+    let newline = if split.yaml.contains("\r\n") || text[..yaml_start].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut yaml = String::with_capacity(split.yaml.len() + 256);
+    let mut skipping = false;
+    for line in split.yaml.split_inclusive('\n') {
+        let top_level = !line.starts_with([' ', '\t']);
+        if top_level {
+            skipping = ["source_hash", "source_sections"].iter().any(|k| {
+                line.strip_prefix(k)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+        }
+        if !skipping {
+            yaml.push_str(line);
+        }
+    }
+    if !yaml.is_empty() && !yaml.ends_with('\n') {
+        yaml.push_str(newline);
+    }
+    let map: Vec<String> = sections
+        .iter()
+        .map(|(id, h)| format!("{}: {h}", yaml_key(id)))
+        .collect();
+    yaml.push_str(&format!("source_hash: {hash}{newline}"));
+    yaml.push_str(&format!("source_sections: {{{}}}{newline}", map.join(", ")));
+    Some(format!(
+        "{}{yaml}{}",
+        &text[..yaml_start],
+        &text[yaml_end..]
+    ))
+}
+
+/// A heading id as a YAML flow-map key: quoted unless plainly safe.
+fn yaml_key(id: &str) -> String {
+    if id
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !id.is_empty()
+    {
+        id.to_string()
+    } else {
+        serde_json::to_string(id).unwrap_or_default()
+    }
+}
+
+/// Writes beside the file, then renames over it: a crash never leaves half a file.
+fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    let tmp = path.with_extension("md.kbgen-stamp");
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restamp_replaces_or_appends_and_keeps_the_rest() {
+        let sections = BTreeMap::from([("_intro".to_string(), "aa".to_string())]);
+        let text =
+            "---\ntitle: T\nsource_hash: old\nsource_sections:\n  x: 1\norder: 2\n---\nBody\n";
+        let out = restamp(text, "new", &sections).unwrap();
+        assert_eq!(
+            out,
+            "---\ntitle: T\norder: 2\nsource_hash: new\nsource_sections: {_intro: aa}\n---\nBody\n"
+        );
+        let crlf = "---\r\ntitle: T\r\n---\r\nBody\r\n";
+        let out = restamp(crlf, "h", &sections).unwrap();
+        assert!(
+            out.starts_with("---\r\ntitle: T\r\nsource_hash: h\r\n"),
+            "{out:?}"
+        );
+        assert!(out.ends_with("---\r\nBody\r\n"));
+    }
+
+    #[test]
+    fn yaml_keys_are_quoted_when_needed() {
+        assert_eq!(yaml_key("联系方式"), "联系方式");
+        assert_eq!(yaml_key("a: b"), "\"a: b\"");
+    }
+}
