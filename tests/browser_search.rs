@@ -1,0 +1,237 @@
+//! The search client in headless Chromium: what a reader does with the search box
+//! and the search page.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+use common::browser::{self, StaticServer};
+use headless_chrome::Tab;
+
+/// The basic fixture, built and served.
+fn site() -> (TestSite, StaticServer) {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let server = StaticServer::start(&site.root().join("public"));
+    (site, server)
+}
+
+/// Evaluates `js` until it returns true, or fails after a while.
+fn wait_for(tab: &Tab, js: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let value = tab.evaluate(js, false).ok().and_then(|r| r.value);
+        if value == Some(serde_json::Value::Bool(true)) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what} never happened ({js})");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn text(tab: &Tab, js: &str) -> String {
+    let value = tab.evaluate(js, false).expect("evaluate").value;
+    value
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn type_query(tab: &Tab, query: &str) {
+    let input = tab.wait_for_element("#search-q").expect("search box");
+    input.click().expect("focus the search box");
+    tab.type_str(query).expect("type");
+}
+
+#[test]
+fn typing_shows_results_and_announces_the_count() {
+    let Some((browser, _profile)) =
+        browser::browser("typing_shows_results_and_announces_the_count")
+    else {
+        return;
+    };
+    let (_site, server) = site();
+    let tab = browser::tab(&browser);
+    tab.navigate_to(&server.url("/en/help/contact/"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    type_query(&tab, "refund");
+    wait_for(
+        &tab,
+        "document.querySelectorAll('[role=option]').length > 0",
+        "results",
+    );
+    let first = text(&tab, "document.querySelector('[role=option]').textContent");
+    assert!(first.contains("Refunds"), "{first}");
+    assert_eq!(
+        text(
+            &tab,
+            "document.querySelector('#search-q').getAttribute('aria-expanded')"
+        ),
+        "true"
+    );
+    let status = text(
+        &tab,
+        "document.querySelector('form[data-search] [role=status]').textContent",
+    );
+    assert!(
+        status.starts_with("Results: ") && status != "Results: 0",
+        "{status}"
+    );
+}
+
+#[test]
+fn arrow_keys_and_enter_open_a_result() {
+    let Some((browser, _profile)) = browser::browser("arrow_keys_and_enter_open_a_result") else {
+        return;
+    };
+    let (_site, server) = site();
+    let tab = browser::tab(&browser);
+    tab.navigate_to(&server.url("/en/"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    type_query(&tab, "partial refund");
+    wait_for(
+        &tab,
+        "document.querySelectorAll('[role=option]').length > 0",
+        "results",
+    );
+    tab.press_key("ArrowDown").unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('#search-q').getAttribute('aria-activedescendant') === document.querySelector('[role=option][aria-selected=true]').id",
+        "the first option selected",
+    );
+    let target = text(
+        &tab,
+        "document.querySelector('[role=option][aria-selected=true]').dataset.href",
+    );
+    assert!(target.starts_with("/en/help/refunds/"), "{target}");
+    tab.press_key("Enter").unwrap();
+    wait_for(
+        &tab,
+        "location.pathname === '/en/help/refunds/'",
+        "navigation to the result",
+    );
+}
+
+#[test]
+fn misspelled_query_finds_its_article() {
+    let Some((browser, _profile)) = browser::browser("misspelled_query_finds_its_article") else {
+        return;
+    };
+    let (_site, server) = site();
+    let tab = browser::tab(&browser);
+    tab.navigate_to(&server.url("/en/"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    type_query(&tab, "refnds");
+    wait_for(
+        &tab,
+        "[...document.querySelectorAll('[role=option]')].some(o => o.dataset.href.startsWith('/en/help/refunds/'))",
+        "the refunds article for a misspelled query",
+    );
+}
+
+#[test]
+fn search_page_shows_the_answer_card() {
+    let Some((browser, _profile)) = browser::browser("search_page_shows_the_answer_card") else {
+        return;
+    };
+    let (_site, server) = site();
+    let tab = browser::tab(&browser);
+    tab.navigate_to(&server.url("/en/search/?q=refund%20outcomes"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    wait_for(
+        &tab,
+        "!!document.querySelector('.answer')",
+        "the answer card",
+    );
+    let link = text(
+        &tab,
+        "document.querySelector('.answer h3 a').getAttribute('href')",
+    );
+    assert_eq!(link, "/en/help/refunds/#outcomes");
+    assert!(
+        text(&tab, "document.querySelector('.answer').textContent").contains("Was this helpful?")
+    );
+    let contact = text(
+        &tab,
+        "document.querySelector('.answer .still a').getAttribute('href')",
+    );
+    assert_eq!(contact, "/en/contact/?q=refund+outcomes");
+    let marks = text(
+        &tab,
+        "[...document.querySelectorAll('.results mark')].map(m => m.textContent.toLowerCase()).join(' ')",
+    );
+    assert!(
+        marks.contains("refund") && marks.contains("outcomes"),
+        "highlighted: {marks}"
+    );
+    // Feedback is kept and acknowledged.
+    tab.find_element(".answer .feedback button")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('.answer .thanks').textContent.length > 0",
+        "thanks",
+    );
+}
+
+#[test]
+fn no_results_fall_back_to_the_default_locale() {
+    let Some((browser, _profile)) = browser::browser("no_results_fall_back_to_the_default_locale")
+    else {
+        return;
+    };
+    let (_site, server) = site();
+    let tab = browser::tab(&browser);
+    // "Only in English" has no Italian translation: Italian search finds nothing.
+    tab.navigate_to(&server.url("/it/search/?q=translation"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    wait_for(&tab, "!!document.querySelector('.results')", "results");
+    let notice = text(
+        &tab,
+        "document.querySelector('.search-page .notice').textContent",
+    );
+    assert!(notice.contains("English"), "{notice}");
+    let first = text(
+        &tab,
+        "document.querySelector('.results a').getAttribute('href')",
+    );
+    assert!(first.starts_with("/en/help/only-english/"), "{first}");
+    assert_eq!(
+        text(
+            &tab,
+            "document.querySelector('.results li').getAttribute('lang')"
+        ),
+        "en"
+    );
+}
+
+#[test]
+fn without_javascript_the_search_page_lists_categories() {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let page = site.output("it/search/index.html");
+    assert!(page.contains("<noscript>"), "{page}");
+    assert!(page.contains(r#"<a href="/it/aiuto/">"#));
+    let header = site.output("it/aiuto/contatti/index.html");
+    assert!(
+        header.contains(r#"action="/it/search/" method="get""#),
+        "the form works without JavaScript"
+    );
+    assert!(
+        !header.contains("<script>"),
+        "no inline script, for a strict CSP"
+    );
+}
