@@ -1,10 +1,11 @@
-//! site.yaml, turned into checked options before any work starts.
+//! site.yaml (and contact.yaml), turned into checked options before any work starts.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
+use crate::contact::Contact;
 use crate::diagnostic::{Diagnostic, Error, Result};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -68,6 +69,8 @@ pub struct Config {
     /// A theme folder on disk, when the site has one; the embedded default otherwise.
     pub theme_dir: Option<PathBuf>,
     pub drafts: bool,
+    /// contact.yaml, checked; `None` when the site has none.
+    pub contact: Option<Contact>,
 }
 
 impl Config {
@@ -79,7 +82,9 @@ impl Config {
                 format!("cannot read the site configuration ({e}); run kbgen in a site folder or pass --root"),
             ))
         })?;
-        Config::parse(root, &path, &text, overrides)
+        let mut config = Config::parse(root, &path, &text, overrides)?;
+        config.contact = Contact::load(root, &config.locales)?;
+        Ok(config)
     }
 
     pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
@@ -167,6 +172,7 @@ impl Config {
             default_locale,
             theme_dir,
             drafts: overrides.drafts,
+            contact: None,
         })
     }
 

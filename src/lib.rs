@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod config;
+pub mod contact;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod i18n;
