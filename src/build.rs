@@ -72,6 +72,7 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
             return Err(content_errors(errors));
         }
     };
+    errors.extend(check_reserved_urls(&site));
     let indexes = search::index(&site);
     let links = search_links(&site, &indexes);
     let renderer = localizer.and_then(|l| {
@@ -243,6 +244,17 @@ fn write_site_files(site: &Site, renderer: &Renderer, staging: &Staging) -> Resu
             Err(d) => errors.push(d),
         }
     }
+    if site.config.contact.is_some() {
+        for (l, locale) in site.config.locales.iter().enumerate() {
+            match renderer.contact_page(site, l) {
+                Ok(html) => staging.write(
+                    &format!("{}/contact/index.html", locale.code),
+                    html.as_bytes(),
+                )?,
+                Err(d) => errors.push(d),
+            }
+        }
+    }
     for asset in &renderer.theme().assets {
         staging.write(&asset.file, &asset.bytes)?;
     }
@@ -255,6 +267,36 @@ fn write_site_files(site: &Site, renderer: &Renderer, staging: &Staging) -> Resu
     } else {
         Err(content_errors(errors))
     }
+}
+
+/// The contact flow owns `/<locale>/contact/`: a page there would be overwritten.
+fn check_reserved_urls(site: &Site) -> Vec<Diagnostic> {
+    if site.config.contact.is_none() {
+        return Vec::new();
+    }
+    let mut errors = Vec::new();
+    for (l, ls) in site.locales.iter().enumerate() {
+        let reserved = crate::render::contact_url(site, l);
+        for page in ls.pages().filter(|p| p.url == reserved && !p.fallback) {
+            errors.push(Diagnostic::error(
+                &site.sources[page.source].path,
+                format!(
+                    "this page's URL {reserved} is the contact flow's (contact.yaml); give the page another `slug`"
+                ),
+            ));
+        }
+        // A fallback page takes the URL from the default locale's slug.
+        for page in ls.pages().filter(|p| p.url == reserved && p.fallback) {
+            errors.push(Diagnostic::error(
+                &site.sources[page.source].path,
+                format!(
+                    "this page, shown in {} too, takes the contact flow's URL {reserved}; give it another `slug`",
+                    site.config.locales[l].code
+                ),
+            ));
+        }
+    }
+    errors
 }
 
 /// Where each locale's search page and index are, and the default locale's index

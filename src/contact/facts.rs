@@ -37,14 +37,19 @@ pub struct Language {
     pub name: String,
 }
 
+/// The channels serving `locale`, or with `all` every channel (the table in an
+/// article says which languages each one serves).
 pub fn channel_facts(
     contact: &Contact,
     locale: usize,
+    all: bool,
     locales: &[Locale],
     t: Text<'_>,
 ) -> Vec<ChannelFacts> {
     contact
-        .channels_for(locale)
+        .channels
+        .iter()
+        .filter(|c| all || c.serves(locale))
         .map(|c| {
             let (href, number) = match &c.target {
                 Target::Email { .. } => (None, None),
