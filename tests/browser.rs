@@ -374,7 +374,8 @@ fn contact_flow_in_chromium() {
     let Some(h) = harness("contact_flow_in_chromium") else {
         return;
     };
-    let scenarios: [(&str, fn(&Harness)); 5] = [
+    type Scenario = (&'static str, fn(&Harness));
+    let scenarios: [Scenario; 5] = [
         ("zh", zh_walks_the_flow_and_is_never_offered_phone),
         ("pt", pt_is_never_offered_phone),
         ("pl", pl_walks_the_flow_and_sends_the_email_form),
