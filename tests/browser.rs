@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use common::TestSite;
 use headless_chrome::{Browser, LaunchOptions, Tab};
+use kbgen::contact::ChannelKind;
 use serde_json::Value;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -145,6 +146,16 @@ fn eval(tab: &Tab, js: &str) -> Value {
     match result.value {
         Some(Value::String(s)) => serde_json::from_str(&s).unwrap_or(Value::Null),
         _ => Value::Null,
+    }
+}
+
+/// Like [`eval`], for a promise.
+fn eval_async(tab: &Tab, js: &str) -> Value {
+    let wrapped = format!("(async () => JSON.stringify(await (async () => {{ {js} }})()))()");
+    let result = tab.evaluate(&wrapped, true).unwrap();
+    match result.value {
+        Some(Value::String(s)) => serde_json::from_str(&s).unwrap_or(Value::Null),
+        other => panic!("{js}: {other:?}"),
     }
 }
 
@@ -369,13 +380,59 @@ fn article_feedback_is_kept_locally_without_an_endpoint(h: &Harness) {
     );
 }
 
+/// contact.js and src/contact/hours.rs agree on the example's chat and phone
+/// hours: across both DST changes, closed dates, and the opening and closing minute.
+fn browser_and_rust_agree_on_hours(h: &Harness) {
+    const INSTANTS: [&str; 10] = [
+        "2026-03-28T15:30:00Z",
+        "2026-03-29T01:30:00Z",
+        "2026-03-30T05:59:00Z",
+        "2026-10-24T14:30:00Z",
+        "2026-10-25T01:30:00Z",
+        "2026-10-26T07:00:00Z",
+        "2026-12-24T19:30:00Z",
+        "2026-06-10T06:00:00Z",
+        "2026-06-10T18:00:00Z",
+        "2026-06-14T12:00:00Z",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = kbgen::config::Config::load(root, &Default::default()).unwrap();
+    let contact = config.contact.expect("the example has contact.yaml");
+    let tab = open(h, "/en/contact/");
+    for kind in [ChannelKind::Chat, ChannelKind::Phone] {
+        let schedule = &contact.channel(kind).unwrap().schedule;
+        let expected: Vec<Value> = INSTANTS
+            .iter()
+            .map(|t| {
+                let now = chrono::DateTime::parse_from_rfc3339(t).unwrap().to_utc();
+                serde_json::json!([
+                    schedule.is_open(now),
+                    schedule
+                        .next_opening(now)
+                        .map(|n| n.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+                ])
+            })
+            .collect();
+        let js = format!(
+            "const m = await import(document.querySelector('script[src*=\"/contact.\"]').src); \
+             const c = JSON.parse(document.getElementById('contact-schedule').textContent).channels.find((c) => c.id === '{}'); \
+             return {}.map((t) => {{ const now = Date.parse(t); const n = m.nextOpening(c, now); return [m.isOpen(c, now), n === null ? null : new Date(n).toISOString()]; }});",
+            kind.id(),
+            serde_json::to_string(&INSTANTS).unwrap()
+        );
+        let got = eval_async(&tab, &js);
+        assert_eq!(got, Value::Array(expected), "{kind:?} at {INSTANTS:?}");
+    }
+}
+
 #[test]
 fn contact_flow_in_chromium() {
     let Some(h) = harness("contact_flow_in_chromium") else {
         return;
     };
     type Scenario = (&'static str, fn(&Harness));
-    let scenarios: [Scenario; 5] = [
+    let scenarios: [Scenario; 6] = [
+        ("hours", browser_and_rust_agree_on_hours),
         ("zh", zh_walks_the_flow_and_is_never_offered_phone),
         ("pt", pt_is_never_offered_phone),
         ("pl", pl_walks_the_flow_and_sends_the_email_form),
