@@ -89,6 +89,7 @@ pub fn prepare(config: Config) -> Result<Prepared> {
             return Err(content_errors(errors));
         }
     };
+    errors.extend(check_reserved_urls(&site));
     let indexes = search::index(&site);
     let links = search_links(&site, &indexes);
     let renderer = localizer.and_then(|l| {
@@ -331,11 +332,52 @@ pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output
             Err(d) => errors.push(d),
         }
     }
+    if site.config.contact.is_some() {
+        for (l, locale) in site.config.locales.iter().enumerate() {
+            match renderer.contact_page(site, l) {
+                Ok(html) => output.write(
+                    &format!("{}/contact/index.html", locale.code),
+                    html.as_bytes(),
+                )?,
+                Err(d) => errors.push(d),
+            }
+        }
+    }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(content_errors(errors))
     }
+}
+
+/// The contact flow owns `/<locale>/contact/`: a page there would be overwritten.
+fn check_reserved_urls(site: &Site) -> Vec<Diagnostic> {
+    if site.config.contact.is_none() {
+        return Vec::new();
+    }
+    let mut errors = Vec::new();
+    for (l, ls) in site.locales.iter().enumerate() {
+        let reserved = crate::render::contact_url(site, l);
+        for page in ls.pages().filter(|p| p.url == reserved && !p.fallback) {
+            errors.push(Diagnostic::error(
+                &site.sources[page.source].path,
+                format!(
+                    "this page's URL {reserved} is the contact flow's (contact.yaml); give the page another `slug`"
+                ),
+            ));
+        }
+        // A fallback page takes the URL from the default locale's slug.
+        for page in ls.pages().filter(|p| p.url == reserved && p.fallback) {
+            errors.push(Diagnostic::error(
+                &site.sources[page.source].path,
+                format!(
+                    "this page, shown in {} too, takes the contact flow's URL {reserved}; give it another `slug`",
+                    site.config.locales[l].code
+                ),
+            ));
+        }
+    }
+    errors
 }
 
 /// Where each locale's search page and index are, and the default locale's index

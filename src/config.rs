@@ -1,10 +1,11 @@
-//! site.yaml, turned into checked options before any work starts.
+//! site.yaml (and contact.yaml), turned into checked options before any work starts.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
+use crate::contact::Contact;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::sanitize::HtmlPolicy;
 
@@ -73,6 +74,8 @@ pub struct Config {
     pub drafts: bool,
     /// What raw HTML in Markdown may keep; everything else is sanitized away.
     pub html: HtmlPolicy,
+    /// contact.yaml, checked; `None` when the site has none.
+    pub contact: Option<Contact>,
 }
 
 impl Config {
@@ -84,7 +87,9 @@ impl Config {
                 format!("cannot read the site configuration ({e}); run kbgen in a site folder or pass --root"),
             ))
         })?;
-        Config::parse(root, &path, &text, overrides)
+        let mut config = Config::parse(root, &path, &text, overrides)?;
+        config.contact = Contact::load(root, &config.locales)?;
+        Ok(config)
     }
 
     pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
@@ -173,6 +178,7 @@ impl Config {
             theme_dir,
             drafts: overrides.drafts,
             html: raw.html,
+            contact: None,
         })
     }
 

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod contact;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod i18n;

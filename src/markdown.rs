@@ -132,7 +132,9 @@ pub fn parse_with<'u>(
             }
             let event = match event {
                 Event::Html(ref html) | Event::InlineHtml(ref html) => {
-                    unsafe_html = true;
+                    // A lone comment runs nothing, and directives such as
+                    // `<!-- kbgen:contact-channels -->` must survive to be replaced.
+                    unsafe_html |= !is_comment(html);
                     for (src, alt) in raw_images(html) {
                         out.images.push(ImageRef {
                             src,
@@ -332,6 +334,15 @@ fn attribute(html: &str, start: usize, end: usize, name: &str) -> String {
             .trim_end_matches('/')
             .to_string(),
     }
+}
+
+/// True for raw HTML that is one comment and nothing else.
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.len() >= 7
+        && t.starts_with("<!--")
+        && t.ends_with("-->")
+        && t[4..].find("-->") == Some(t.len() - 7)
 }
 
 /// File line and column of a byte offset in `page`'s body.
@@ -568,6 +579,23 @@ mod tests {
             .map(|h| h.id)
             .collect();
         assert_eq!(html_ids, ["outcomes", "details"]);
+    }
+
+    #[test]
+    fn lone_comments_survive_and_scripts_do_not() {
+        assert!(is_comment("<!-- kbgen:contact-channels -->\n"));
+        assert!(!is_comment("<!-- a --><script>x()</script><!-- b -->"));
+        assert!(!is_comment("<!-->"));
+        let p = parse(
+            &page("Text\n\n<!-- kbgen:contact-channels -->\n"),
+            "k",
+            &urls,
+        );
+        assert!(
+            p.html.contains("<!-- kbgen:contact-channels -->"),
+            "{}",
+            p.html
+        );
     }
 
     #[test]

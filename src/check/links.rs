@@ -3,7 +3,7 @@
 //! Pages are parsed exactly as the build parses them, fallbacks included: a link in
 //! an English page shown in Polish goes to the Polish page, whose headings may
 //! differ. Links into the contact flow (`/<locale>/contact/?topic=...`) must name a
-//! topic some article declares in its front matter, or `general`.
+//! topic of contact.yaml (without one: a topic some article declares, or `general`).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path};
@@ -113,8 +113,12 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
     problems
 }
 
-/// Every `topic:` some page declares, plus `general`.
+/// The contact flow's topics: contact.yaml's when the site has one; otherwise every
+/// `topic:` some page declares, plus `general`.
 pub fn topics(site: &Site) -> BTreeSet<String> {
+    if let Some(contact) = &site.config.contact {
+        return contact.topics.iter().map(|t| t.id.clone()).collect();
+    }
     let mut topics: BTreeSet<String> = site
         .sources
         .iter()

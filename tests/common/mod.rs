@@ -84,6 +84,19 @@ impl TestSite {
         site
     }
 
+    /// A copy of the example site at the repository root.
+    pub fn example() -> TestSite {
+        let site = TestSite::empty();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["content", "locales", "themes"] {
+            copy_tree(&root.join(dir), &site.root().join(dir));
+        }
+        for file in ["site.yaml", "contact.yaml"] {
+            std::fs::copy(root.join(file), site.root().join(file)).unwrap();
+        }
+        site
+    }
+
     pub fn empty() -> TestSite {
         TestSite {
             dir: tempfile::tempdir().expect("temp dir"),

@@ -1,5 +1,9 @@
 //! Render: Tera templates fed with one page's context and Fluent strings.
 
+mod contact;
+
+pub use contact::contact_url;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -173,6 +177,8 @@ impl Renderer {
             "article.html",
             "404.html",
             "root.html",
+            "contact.html",
+            "article-footer.html",
         ] {
             if !tera.contains_template(required) {
                 return Err(Error::Content(vec![Diagnostic::error(
@@ -283,7 +289,7 @@ impl Renderer {
             content: &parsed.html,
             fallback,
             search: &self.search[locale],
-            contact_url: format!("{}contact/", ls.home.url),
+            contact_url: contact::contact_url(site, locale),
             outdated,
         }
     }
@@ -360,7 +366,12 @@ impl Renderer {
         let a = &ls.articles[index];
         let c = &ls.categories[a.category];
         let source = &site.sources[a.page.source];
+        let filled = self.fill_contact_facts(site, locale, source, &parsed.html)?;
+        let footer = self.article_footer(site, locale, &a.page.key, source)?;
         let mut common = self.common(site, locale, &a.page, parsed);
+        if let Some(html) = &filled {
+            common.content = html;
+        }
         common.breadcrumbs = vec![
             self.home_title(site, locale),
             Link {
@@ -397,6 +408,7 @@ impl Renderer {
         ctx.insert("updated", &source.front.updated);
         ctx.insert("topic", &source.front.topic);
         ctx.insert("audience", &source.front.audience);
+        ctx.insert("footer", &footer);
         self.render("article.html", &ctx)
     }
 
