@@ -204,7 +204,6 @@ fn yaml_alias_bomb_and_deep_yaml_are_rejected_fast() {
 }
 
 #[test]
-#[ignore = "50 MB through a debug build takes minutes; run with cargo test --release -- --ignored"]
 fn fifty_megabyte_markdown_file_builds() {
     let site = built();
     let para = "Lorem ipsum dolor sit amet, **consectetur** adipiscing elit, [link](refunds.md#outcomes) sed `do` eiusmod.\n\n";

@@ -249,7 +249,7 @@ fn analyse(
                 let entry = here.entry(g).or_default();
                 entry.0[field] = entry.0[field].saturating_add(1);
                 match entry.1.iter_mut().find(|(x, _)| *x == f) {
-                    Some(c) => c.1 += 1,
+                    Some(c) => c.1 = c.1.saturating_add(1),
                     None => entry.1.push((f, 1)),
                 }
                 len[field] += 1;
