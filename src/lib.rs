@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod contact;
 pub mod diagnostic;
+pub mod escape;
 pub mod frontmatter;
 pub mod i18n;
 pub mod load;

@@ -1,5 +1,6 @@
 //! sitemap.xml with hreflang alternates, and robots.txt.
 
+use crate::escape::html as escape;
 use crate::resolve::Site;
 
 /// The protocol's limits per file: 50,000 URLs and 50 MB.
@@ -83,19 +84,4 @@ pub fn robots(site: &Site) -> String {
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         site.absolute(&format!("{}/sitemap.xml", site.config.path_prefix))
     )
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::hours::{DAYS, Interval, hhmm};
 use super::{Channel, Contact, Target};
 use crate::config::Locale;
+use crate::escape::html as escape;
 
 /// The line writers put in Markdown where the channel table belongs.
 pub const PLACEHOLDER: &str = "<!-- kbgen:contact-channels -->";
@@ -257,20 +258,6 @@ pub fn channel_table(facts: &[ChannelFacts], t: Text<'_>) -> String {
         ));
     }
     out.push_str("</tbody>\n</table>\n");
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

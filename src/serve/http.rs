@@ -23,6 +23,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use super::live::Update;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::escape::html as escape;
 
 /// Where the reload script and the event stream live; no page can have these URLs,
 /// since `__kbgen` is not a locale code.
@@ -291,20 +292,6 @@ fn overlay(root: &Path, errors: &[Diagnostic]) -> String {
         if errors.len() == 1 { "" } else { "s" },
         lines.join("\n")
     )
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn content_type(rel: &str) -> &'static str {
