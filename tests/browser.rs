@@ -6,17 +6,14 @@
 
 mod common;
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::TestSite;
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use headless_chrome::{Browser, Tab};
 use kbgen::contact::ChannelKind;
 use serde_json::Value;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Saturday 2026-06-13 20:00 in Amsterdam (CEST): chat closed (Sat 10-16), phone
 /// closed; chat opens Monday 08:00 CEST = 06:00 UTC.
@@ -36,54 +33,22 @@ struct Harness {
 }
 
 fn harness(name: &str) -> Option<Harness> {
-    if !Path::new(CHROMIUM).exists() {
-        if std::env::var("KBGEN_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{name}: KBGEN_REQUIRE_BROWSER=1 but there is no {CHROMIUM}");
-        }
-        println!("skipped: {name} (no Chromium)");
-        return None;
-    }
-    Some({
-        let site = TestSite::example();
-        // The e-mail form posts to this test's server instead of the example URL.
-        site.edit(
-            "contact.yaml",
-            "endpoint: https://support.example.org/contact",
-            "endpoint: /__contact",
-        );
-        site.build().assert_ok();
-        let (base, posts) = serve(site.root().join("public"));
-        let profile = tempfile::tempdir().unwrap();
-        let args: Vec<&OsStr> = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ]
-        .iter()
-        .map(OsStr::new)
-        .collect();
-        let options = LaunchOptions {
-            path: Some(PathBuf::from(CHROMIUM)),
-            headless: true,
-            sandbox: false,
-            user_data_dir: Some(profile.path().to_path_buf()),
-            disable_default_args: true,
-            args,
-            idle_browser_timeout: Duration::from_secs(120),
-            ..LaunchOptions::default()
-        };
-        let browser = Browser::new(options).expect("launch Chromium");
-        Harness {
-            _site: site,
-            base,
-            posts,
-            browser,
-            _profile: profile,
-        }
+    let (browser, profile) = common::browser::browser(name)?;
+    let site = TestSite::example();
+    // The e-mail form posts to this test's server instead of the example URL.
+    site.edit(
+        "contact.yaml",
+        "endpoint: https://support.example.org/contact",
+        "endpoint: /__contact",
+    );
+    site.build().assert_ok();
+    let (base, posts) = serve(site.root().join("public"));
+    Some(Harness {
+        _site: site,
+        base,
+        posts,
+        browser,
+        _profile: profile,
     })
 }
 
