@@ -64,8 +64,6 @@ pub struct Prepared {
     /// `None` when the templates or UI strings are broken; pages are still parsed,
     /// so that every content error is reported.
     pub renderer: Option<Renderer>,
-    /// One search index per locale.
-    pub indexes: Vec<search::LocaleIndex>,
     pub warnings: Vec<Diagnostic>,
     pub errors: Vec<Diagnostic>,
 }
@@ -90,8 +88,7 @@ pub fn prepare(config: Config) -> Result<Prepared> {
         }
     };
     errors.extend(check_reserved_urls(&site));
-    let indexes = search::index(&site);
-    let links = search_links(&site, &indexes);
+    let links = search_links(&site);
     let renderer = localizer.and_then(|l| {
         Renderer::new(&site, theme, l, links)
             .map_err(|e| errors.extend(e.diagnostics()))
@@ -100,7 +97,6 @@ pub fn prepare(config: Config) -> Result<Prepared> {
     Ok(Prepared {
         site,
         renderer,
-        indexes,
         warnings,
         errors,
     })
@@ -112,7 +108,6 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     let Prepared {
         site,
         renderer,
-        indexes,
         warnings,
         mut errors,
     } = prepare(config)?;
@@ -138,7 +133,7 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
         |locale, key| ids.get(&(locale, key)).copied(),
     ));
     if let Some(renderer) = &renderer
-        && let Err(e) = write_site_files(&site, renderer, &indexes, &staging)
+        && let Err(e) = write_site_files(&site, renderer, &staging)
     {
         errors.extend(e.diagnostics());
     }
@@ -146,6 +141,8 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     if !errors.is_empty() {
         return Err(content_errors(errors));
     }
+    // After the pages, so that the memory of the two passes does not add up.
+    write_search_indexes(&site, &staging)?;
     staging.commit()?;
 
     let locales = site
@@ -281,27 +278,28 @@ pub fn check_anchors<'a, 'i>(
     errors
 }
 
-/// Everything besides the pages: root, 404 and search pages, assets, the search
-/// indexes, sitemaps, robots.txt.
-pub fn write_site_files(
-    site: &Site,
-    renderer: &Renderer,
-    indexes: &[search::LocaleIndex],
-    output: &dyn Output,
-) -> Result<()> {
+/// Everything besides the pages and the search indexes: root, 404 and search
+/// pages, assets, sitemaps, robots.txt.
+pub fn write_site_files(site: &Site, renderer: &Renderer, output: &dyn Output) -> Result<()> {
     let pages = write_special_pages(site, renderer, output);
     write_assets(renderer, output)?;
-    write_search_indexes(indexes, output)?;
     write_sitemaps(site, output)?;
     pages
 }
 
-/// Every locale's index shards, in parallel.
-pub fn write_search_indexes(indexes: &[search::LocaleIndex], output: &dyn Output) -> Result<()> {
-    indexes
-        .par_iter()
-        .flat_map(|index| index.files.par_iter())
-        .try_for_each(|(file, bytes)| output.write(file, bytes))
+/// Builds and writes every locale's search index, one locale's files in memory
+/// at a time per thread. Returns the files written, per locale.
+pub fn write_search_indexes(site: &Site, output: &dyn Output) -> Result<Vec<Vec<String>>> {
+    (0..site.locales.len())
+        .into_par_iter()
+        .map(|l| {
+            let files = search::index_locale(site, l);
+            files
+                .par_iter()
+                .try_for_each(|(file, bytes)| output.write(file, bytes))?;
+            Ok(files.into_iter().map(|(file, _)| file).collect())
+        })
+        .collect()
 }
 
 /// The language chooser at the root and the 404 page of every locale: they show
@@ -382,16 +380,16 @@ fn check_reserved_urls(site: &Site) -> Vec<Diagnostic> {
 
 /// Where each locale's search page and index are, and the default locale's index
 /// as the fallback of the others.
-fn search_links(site: &Site, indexes: &[search::LocaleIndex]) -> Vec<SearchLinks> {
+fn search_links(site: &Site) -> Vec<SearchLinks> {
     let def = site.config.default_locale;
     site.locales
         .iter()
         .enumerate()
         .map(|(l, ls)| {
-            let other = (l != def).then(|| indexes[def].meta_url.clone()).flatten();
+            let other = (l != def).then(|| search::meta_url(&site.config, def));
             SearchLinks {
                 page: format!("{}search/", ls.home.url),
-                meta: indexes[l].meta_url.clone(),
+                meta: search::meta_url(&site.config, l),
                 fallback_name: other
                     .as_ref()
                     .map(|_| site.config.locales[def].name.clone()),

@@ -113,30 +113,43 @@ fn client_reads_the_index_format() {
 }
 
 #[test]
-fn index_is_sharded_with_hashed_names() {
+fn index_is_sharded_in_a_folder_named_by_its_content() {
     let site = TestSite::fixture("basic");
     site.build().assert_ok();
     let en = site.root().join("public/search/en");
-    let metas: Vec<_> = std::fs::read_dir(&en)
+    let meta = || -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(en.join("meta.json")).unwrap()).unwrap()
+    };
+    let before = meta();
+    let dir = before["dir"].as_str().unwrap().to_string();
+    let shards = before["bounds"].as_array().unwrap().len();
+    assert!(shards >= 1);
+    let mut files: Vec<String> = std::fs::read_dir(en.join(&dir))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("meta."))
         .collect();
-    assert_eq!(metas.len(), 1);
-    let meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(en.join(&metas[0])).unwrap()).unwrap();
-    let terms = meta["terms"].as_array().unwrap();
-    assert_eq!(terms.len(), meta["bounds"].as_array().unwrap().len());
-    for file in terms.iter().chain(meta["docs"].as_array().unwrap()) {
-        let file = file.as_str().unwrap();
-        let bytes = std::fs::read(en.join(file)).unwrap();
-        let hash = blake3::hash(&bytes).to_hex();
-        assert!(file.contains(&hash[..10]), "{file} is named by its content");
-    }
+    files.sort();
+    let docs = before["docs"].as_u64().unwrap() as usize;
+    let mut expected: Vec<String> = (0..shards)
+        .map(|i| format!("t{i}.json"))
+        .chain((0..docs).map(|i| format!("d{i}.json")))
+        .collect();
+    expected.sort();
+    assert_eq!(files, expected, "the meta file names every shard");
+
+    // The same content gives the same folder; changed content a new one, so that
+    // shards can be cached forever.
+    site.build().assert_ok();
+    assert_eq!(meta()["dir"], before["dir"]);
+    site.edit("content/en/help/contact.md", "title:", "title: New");
+    site.build().assert_ok();
+    assert_ne!(meta()["dir"], before["dir"]);
+    assert!(!en.join(&dir).exists(), "the old shards are gone");
+
     // Pages point at the index, and at the default locale's as a fallback.
     let page = site.output("it/index.html");
-    assert!(page.contains(r#"data-search="/search/it/meta."#));
-    assert!(page.contains(r#"data-fallback="/search/en/meta."#));
+    assert!(page.contains(r#"data-search="/search/it/meta.json""#));
+    assert!(page.contains(r#"data-fallback="/search/en/meta.json""#));
 }
 
 #[derive(Debug, Deserialize)]

@@ -30,8 +30,8 @@ pub struct Renderer {
 pub struct SearchLinks {
     /// The locale's search page.
     pub page: String,
-    /// The index's meta file, when the locale has articles.
-    pub meta: Option<String>,
+    /// The index's meta file (every locale has one, even without articles).
+    pub meta: String,
     /// The default locale's index, searched when this one finds nothing.
     pub fallback: Option<String>,
     pub fallback_name: Option<String>,

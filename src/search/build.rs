@@ -5,7 +5,8 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use super::shard;
-use super::tokenize::Tokenizer;
+use super::tokenize::{Run, Tokenizer};
+use crate::config::Config;
 use crate::markdown;
 use crate::resolve::Site;
 
@@ -17,8 +18,8 @@ const B: [f32; 3] = [0.4, 0.5, 0.75];
 const K1: f32 = 1.2;
 /// Sections kept per article (more are folded into the last one).
 pub const MAX_SECTIONS: usize = 64;
-/// Characters of a section's text shown as its passage.
-const PASSAGE: usize = 180;
+/// Columns of a section's text shown as its passage.
+const PASSAGE: usize = 160;
 
 const TITLE: usize = 0;
 const HEADING: usize = 1;
@@ -38,51 +39,76 @@ pub struct Doc {
 #[derive(Debug, Default)]
 pub struct Group {
     pub forms: Vec<String>,
-    /// (section id, impact, index into `forms` of the form used most there),
-    /// best first, truncated to [`shard::MAX_POSTINGS`].
-    pub postings: Vec<(u32, u32, u8)>,
+    /// Best first, truncated to [`shard::MAX_POSTINGS`].
+    pub postings: Vec<Posting>,
 }
 
-/// What `build` writes and what the pages need to find it.
-pub struct LocaleIndex {
-    /// Relative to the output folder.
-    pub files: Vec<(String, Vec<u8>)>,
-    /// Root-relative URL of the meta file. Every locale has one, empty or not, so
-    /// that no page depends on what the index holds.
-    pub meta_url: Option<String>,
-    pub documents: usize,
+/// One section a group occurs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// `article * MAX_SECTIONS + section`.
+    pub section: u32,
+    /// BM25F score, times 100.
+    pub impact: u32,
+    /// Index into the group's `forms` of the form used most in the section.
+    pub form: u8,
 }
+
+/// Parts a locale's articles are analysed in, in parallel: a fixed number, so that
+/// the index is the same whatever the number of cores. Each part caches its own
+/// words, so more parts cost more stemming.
+const PARTS: usize = 8;
 
 /// A stem group while the index is being built: counts, not yet scores.
 #[derive(Default)]
 struct RawGroup {
+    stem: String,
     forms: Vec<String>,
-    /// (section id, count per field, the form used most in the section)
-    postings: Vec<(u32, [u16; 3], u8)>,
+    postings: Vec<RawPosting>,
 }
 
-/// The index of a part of the articles, built by one worker; parts are merged.
+struct RawPosting {
+    section: u32,
+    /// Occurrences per field.
+    counts: [u16; 3],
+    form: u8,
+}
+
+/// A word form: its group and its index in the group's forms.
+#[derive(Clone, Copy)]
+struct Term {
+    group: u32,
+    form: u8,
+}
+
+/// The index of a run of articles, built by one task; parts are merged in order.
 #[derive(Default)]
 struct Partial {
-    group_of: HashMap<String, usize>,
+    /// Word as written (case kept) -> its term: one lookup per token.
+    words: HashMap<Box<str>, Term>,
+    group_of: HashMap<String, u32>,
     groups: Vec<RawGroup>,
-    /// (article number, display data, token count per field of each section)
-    docs: Vec<(usize, Doc, Vec<[u32; 3]>)>,
+    /// (display data, token count per field of each section), by article.
+    docs: Vec<(Doc, Vec<[u32; 3]>)>,
 }
 
 impl Partial {
-    fn group(&mut self, stem: &str) -> usize {
+    fn group(&mut self, stem: &str) -> u32 {
         if let Some(&g) = self.group_of.get(stem) {
             return g;
         }
-        self.group_of.insert(stem.to_string(), self.groups.len());
-        self.groups.push(RawGroup::default());
-        self.groups.len() - 1
+        let g = self.groups.len() as u32;
+        self.group_of.insert(stem.to_string(), g);
+        self.groups.push(RawGroup {
+            stem: stem.to_string(),
+            ..RawGroup::default()
+        });
+        g
     }
 
     /// Index of `form` in group `g`, added if new (a group keeps at most 255).
-    fn form(&mut self, g: usize, form: &str) -> u8 {
-        let forms = &mut self.groups[g].forms;
+    fn form(&mut self, g: u32, form: &str) -> u8 {
+        let forms = &mut self.groups[g as usize].forms;
         match forms.iter().position(|f| f == form) {
             Some(i) => i as u8,
             None if forms.len() < u8::MAX as usize => {
@@ -93,61 +119,88 @@ impl Partial {
         }
     }
 
-    fn merge(mut self, other: Partial) -> Partial {
-        for (stem, g) in other.group_of {
-            let mine = self.group(&stem);
-            let theirs = &other.groups[g];
+    fn term(&mut self, word: &str, analyse: impl FnOnce() -> (String, String)) -> Term {
+        if let Some(&t) = self.words.get(word) {
+            return t;
+        }
+        let (form, stem) = analyse();
+        let group = self.group(&stem);
+        let term = Term {
+            group,
+            form: self.form(group, &form),
+        };
+        self.words.insert(word.into(), term);
+        term
+    }
+
+    /// Appends a sort key per token of `text`: group, then form, then field.
+    fn keys(&mut self, tok: &Tokenizer, text: &str, field: usize, keys: &mut Vec<u64>) {
+        let key = |t: Term| (u64::from(t.group) << 16) | (u64::from(t.form) << 8) | field as u64;
+        Tokenizer::runs(text, |run| match run {
+            Run::Word(w) => keys.push(key(self.term(w, || tok.word(w)))),
+            Run::Han(h) => tok.han(h, |t| {
+                keys.push(key(self.term(t, || (t.to_string(), t.to_string()))));
+            }),
+        });
+    }
+
+    /// Appends `other`, whose articles come after this part's.
+    fn merge(&mut self, other: Partial) {
+        for theirs in other.groups {
+            let mine = self.group(&theirs.stem);
             let remap: Vec<u8> = theirs.forms.iter().map(|f| self.form(mine, f)).collect();
-            let target = &mut self.groups[mine].postings;
-            target.extend(
-                theirs
-                    .postings
-                    .iter()
-                    .map(|&(sid, c, f)| (sid, c, remap[f as usize])),
-            );
+            let target = &mut self.groups[mine as usize].postings;
+            target.extend(theirs.postings.into_iter().map(|p| RawPosting {
+                form: remap[p.form as usize],
+                ..p
+            }));
         }
         self.docs.extend(other.docs);
-        self
     }
 }
 
-pub fn index(site: &Site) -> Vec<LocaleIndex> {
-    site.config
-        .locales
-        .par_iter()
-        .enumerate()
-        .map(|(l, _)| index_locale(site, l))
-        .collect()
+/// Root-relative URL of a locale's meta file. Every locale has one, empty or not,
+/// so that no page depends on what the index holds.
+pub fn meta_url(config: &Config, l: usize) -> String {
+    let lang = &config.locales[l].code;
+    format!("{}/search/{lang}/{}", config.path_prefix, shard::META)
 }
 
-/// The index of one locale: its own articles, not the fallbacks it shows.
-pub fn index_locale(site: &Site, l: usize) -> LocaleIndex {
+/// The files of one locale's index (relative to the output folder): its own
+/// articles, not the fallbacks it shows.
+pub fn index_locale(site: &Site, l: usize) -> Vec<(String, Vec<u8>)> {
     let lang = &site.config.locales[l].code;
     let ls = &site.locales[l];
     let articles: Vec<usize> = (0..ls.articles.len())
         .filter(|&a| !ls.articles[a].page.fallback)
         .collect();
 
-    // Each worker tokenizes its articles into a partial index; the parts are merged.
+    // Each task tokenizes a run of articles into a partial index; the parts are
+    // merged in article order.
     let tokenizer = Tokenizer::new(lang);
-    let mut partial = articles
-        .par_iter()
+    let chunk = articles.len().div_ceil(PARTS).max(1);
+    let parts: Vec<Partial> = articles
+        .par_chunks(chunk)
         .enumerate()
-        .fold(
-            || (tokenizer.clone(), Partial::default()),
-            |(mut tok, mut part), (doc_id, &a)| {
-                analyse(site, l, a, doc_id, &mut tok, &mut part);
-                (tok, part)
-            },
-        )
-        .map(|(_, part)| part)
-        .reduce(Partial::default, Partial::merge);
-    partial.docs.sort_by_key(|d| d.0);
+        .map(|(c, articles)| {
+            let mut part = Partial::default();
+            for (i, &a) in articles.iter().enumerate() {
+                analyse(site, l, a, c * chunk + i, &tokenizer, &mut part);
+            }
+            part.words = HashMap::default();
+            part
+        })
+        .collect();
+    let mut parts = parts.into_iter();
+    let mut partial = parts.next().unwrap_or_default();
+    for part in parts {
+        partial.merge(part);
+    }
 
     // Average field lengths over all sections.
-    let n_sections: usize = partial.docs.iter().map(|d| d.2.len()).sum();
+    let n_sections: usize = partial.docs.iter().map(|d| d.1.len()).sum();
     let mut avg = [0f32; 3];
-    for lens in partial.docs.iter().flat_map(|d| &d.2) {
+    for lens in partial.docs.iter().flat_map(|d| &d.1) {
         for (sum, len) in avg.iter_mut().zip(lens) {
             *sum += *len as f32;
         }
@@ -155,61 +208,66 @@ pub fn index_locale(site: &Site, l: usize) -> LocaleIndex {
     for a in &mut avg {
         *a = (*a / n_sections.max(1) as f32).max(1.0);
     }
-    let lens: Vec<&[[u32; 3]]> = partial.docs.iter().map(|d| d.2.as_slice()).collect();
+    let lens: Vec<&[[u32; 3]]> = partial.docs.iter().map(|d| d.1.as_slice()).collect();
 
     let n = n_sections as f32;
-    let groups: Vec<Group> = partial
+    let mut groups: Vec<(String, Group)> = partial
         .groups
         .into_par_iter()
         .map(|raw| {
             let df = raw.postings.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut postings: Vec<(u32, u32, u8)> = raw
+            let mut postings: Vec<Posting> = raw
                 .postings
                 .into_iter()
-                .map(|(sid, counts, form)| {
-                    let section = lens[sid as usize / MAX_SECTIONS][sid as usize % MAX_SECTIONS];
+                .map(|p| {
+                    let sid = p.section as usize;
+                    let section = lens[sid / MAX_SECTIONS][sid % MAX_SECTIONS];
                     let mut tf = 0.0;
                     for f in 0..3 {
                         let norm = 1.0 - B[f] + B[f] * section[f] as f32 / avg[f];
-                        tf += WEIGHTS[f] * f32::from(counts[f]) / norm;
+                        tf += WEIGHTS[f] * f32::from(p.counts[f]) / norm;
                     }
                     let score = idf * tf * (K1 + 1.0) / (tf + K1);
-                    (sid, (score * 100.0).round().max(1.0) as u32, form)
+                    Posting {
+                        section: p.section,
+                        impact: (score * 100.0).round().max(1.0) as u32,
+                        form: p.form,
+                    }
                 })
                 .collect();
-            postings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            postings
+                .sort_unstable_by(|a, b| b.impact.cmp(&a.impact).then(a.section.cmp(&b.section)));
             postings.truncate(shard::MAX_POSTINGS);
-            Group {
-                forms: raw.forms,
-                postings,
-            }
+            (raw.stem, sort_forms(raw.forms, postings))
         })
         .collect();
-    let groups = renumber(partial.group_of, groups);
-    let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.1).collect();
-    let base = format!("search/{lang}");
-    let (files, meta_file) = shard::write(&base, lang, &groups, &docs);
-    LocaleIndex {
-        files,
-        meta_url: Some(format!("{}/{meta_file}", site.config.path_prefix)),
-        documents: docs.len(),
+    // Nothing in the output depends on the order tasks met the stems in.
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let groups: Vec<Group> = groups.into_iter().map(|g| g.1).collect();
+    let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
+    shard::write(&format!("search/{lang}"), lang, &groups, &docs)
+}
+
+/// Orders a group's forms alphabetically, and renumbers its postings' forms.
+fn sort_forms(forms: Vec<String>, mut postings: Vec<Posting>) -> Group {
+    let mut order: Vec<(String, u8)> = forms.into_iter().zip(0..).collect();
+    order.sort_unstable();
+    let mut new_index = vec![0u8; order.len()];
+    for (new, (_, old)) in order.iter().enumerate() {
+        new_index[*old as usize] = new as u8;
+    }
+    for p in &mut postings {
+        p.form = new_index[p.form as usize];
+    }
+    Group {
+        forms: order.into_iter().map(|(f, _)| f).collect(),
+        postings,
     }
 }
 
-/// A group's counts in one section: per field, and per form (to find the form
-/// used most).
-type SectionCounts = ([u16; 3], Vec<(u8, u16)>);
-
 /// Tokenizes one article into `part`: its sections' postings and display data.
-fn analyse(
-    site: &Site,
-    l: usize,
-    a: usize,
-    doc_id: usize,
-    tok: &mut Tokenizer,
-    part: &mut Partial,
-) {
+fn analyse(site: &Site, l: usize, a: usize, doc_id: usize, tok: &Tokenizer, part: &mut Partial) {
     let ls = &site.locales[l];
     let article = &ls.articles[a];
     let source = &site.sources[article.page.source];
@@ -228,42 +286,49 @@ fn analyse(
         summary.push(' ');
         summary.push_str(tag);
     }
+    // The title counts in every section.
+    let mut title_keys = Vec::new();
+    part.keys(tok, &title, TITLE, &mut title_keys);
+    let mut keys = Vec::new();
     let mut lens = Vec::with_capacity(sections.len());
-    let mut here: HashMap<usize, SectionCounts> = HashMap::default();
     for (i, s) in sections.iter().enumerate() {
-        let heading = if i == 0 {
-            format!("{} {summary}", s.heading)
-        } else {
-            s.heading.clone()
-        };
-        let mut len = [0u32; 3];
-        here.clear();
-        for (field, text) in [
-            (TITLE, title.as_str()),
-            (HEADING, &heading),
-            (BODY, &s.text),
-        ] {
-            tok.tokens(text, |form, stem| {
-                let g = part.group(stem);
-                let f = part.form(g, form);
-                let entry = here.entry(g).or_default();
-                entry.0[field] = entry.0[field].saturating_add(1);
-                match entry.1.iter_mut().find(|(x, _)| *x == f) {
-                    Some(c) => c.1 = c.1.saturating_add(1),
-                    None => entry.1.push((f, 1)),
-                }
-                len[field] += 1;
-            });
+        keys.clear();
+        keys.extend_from_slice(&title_keys);
+        part.keys(tok, &s.heading, HEADING, &mut keys);
+        if i == 0 {
+            part.keys(tok, &summary, HEADING, &mut keys);
         }
-        let sid = (doc_id * MAX_SECTIONS + i) as u32;
-        for (&g, (counts, forms)) in &here {
-            let form = forms
-                .iter()
-                .max_by_key(|(f, c)| (*c, std::cmp::Reverse(*f)))
-                .map_or(0, |x| x.0);
-            part.groups[g].postings.push((sid, *counts, form));
+        part.keys(tok, &s.text, BODY, &mut keys);
+        let mut len = [0u32; 3];
+        for k in &keys {
+            len[(k & 0xff) as usize] += 1;
         }
         lens.push(len);
+
+        // Sorted keys come in runs: one per group, inside it one per form.
+        keys.sort_unstable();
+        let section = (doc_id * MAX_SECTIONS + i) as u32;
+        for by_group in keys.chunk_by(|a, b| a >> 16 == b >> 16) {
+            let mut counts = [0u16; 3];
+            let mut best = (0, 0u8);
+            for by_form in by_group.chunk_by(|a, b| a >> 8 == b >> 8) {
+                for k in by_form {
+                    let field = (k & 0xff) as usize;
+                    counts[field] = counts[field].saturating_add(1);
+                }
+                // The form used most; on a tie, the first.
+                if by_form.len() > best.0 {
+                    best = (by_form.len(), (by_form[0] >> 8) as u8);
+                }
+            }
+            part.groups[(by_group[0] >> 16) as usize]
+                .postings
+                .push(RawPosting {
+                    section,
+                    counts,
+                    form: best.1,
+                });
+        }
     }
     let doc = Doc {
         title,
@@ -274,49 +339,41 @@ fn analyse(
             .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))
             .collect(),
     };
-    part.docs.push((doc_id, doc, lens));
+    part.docs.push((doc, lens));
 }
 
-/// Orders groups by stem and each group's forms alphabetically, so that nothing in
-/// the output depends on hash map order.
-fn renumber(group_of: HashMap<String, usize>, mut groups: Vec<Group>) -> Vec<Group> {
-    let mut stems: Vec<(String, usize)> = group_of.into_iter().collect();
-    stems.sort();
-    stems
-        .into_iter()
-        .map(|(_, g)| {
-            let mut group = std::mem::take(&mut groups[g]);
-            let mut order: Vec<usize> = (0..group.forms.len()).collect();
-            order.sort_by(|&a, &b| group.forms[a].cmp(&group.forms[b]));
-            let mut new_index = vec![0u8; order.len()];
-            for (new, &old) in order.iter().enumerate() {
-                new_index[old] = new as u8;
-            }
-            group.forms = order
-                .iter()
-                .map(|&i| std::mem::take(&mut group.forms[i]))
-                .collect();
-            for p in &mut group.postings {
-                p.2 = new_index[p.2 as usize];
-            }
-            // Ties in impact are broken by section, whatever the encounter order.
-            group
-                .postings
-                .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            group
-        })
-        .collect()
-}
-
-/// The start of a section's text, cut at a word boundary.
+/// The start of a section's text, about [`PASSAGE`] columns wide (a Han character
+/// takes two), cut at a word boundary where there are spaces.
 fn passage(text: &str) -> String {
-    if text.chars().count() <= PASSAGE {
+    let mut width = 0;
+    let end = text.char_indices().find_map(|(i, c)| {
+        width += if super::tokenize::is_han(c) { 2 } else { 1 };
+        (width > PASSAGE).then_some(i)
+    });
+    let Some(end) = end else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(PASSAGE).collect();
+    };
+    let cut = &text[..end];
     let cut = match cut.rfind(' ') {
-        Some(i) if i > PASSAGE / 2 => &cut[..i],
-        _ => &cut,
+        Some(i) if i > end / 2 => &cut[..i],
+        _ => cut,
     };
     format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PASSAGE, passage};
+
+    #[test]
+    fn passages_are_cut_by_width() {
+        let latin = "word ".repeat(100);
+        let p = passage(&latin);
+        assert!(p.ends_with("word…") && p.chars().count() <= PASSAGE + 1, "{p}");
+        let han = "退款".repeat(100);
+        let p = passage(&han);
+        // A Han character is two columns wide: half as many, and the ellipsis.
+        assert_eq!(p.chars().count(), PASSAGE / 2 + 1, "{p}");
+        assert_eq!(passage("short"), "short");
+    }
 }

@@ -2,11 +2,16 @@
 //! query downloads only the few it needs.
 //!
 //! Layout under `search/<locale>/`:
-//! - `meta.json`: the first word of each term shard, and the document shards; its
-//!   name is stable so that pages need not change when the index does;
-//! - `t/<hash>.json`: term shards: word forms -> stem groups -> postings with
-//!   precomputed BM25F impacts, plus display records of each group's best hits;
-//! - `d/<hash>.json`: document shards: titles, URLs, sections and passages.
+//! - `meta.json`: the shards' folder and the first word of each term shard (its
+//!   `bounds`); its name is stable so that pages need not change when the index
+//!   does;
+//! - `<hash>/t<n>.json`: term shards: word forms -> stem groups -> postings with
+//!   precomputed BM25F impacts, plus the display records of each group's best
+//!   articles, so that a one-word query needs the meta file and one shard;
+//! - `<hash>/d<n>.json`: document shards: titles, URLs, sections and passages of
+//!   the hits no term shard carries.
+//!
+//! The folder is named by a hash of all its shards, so they can be cached forever.
 //!
 //! The format is read by `themes/default/static/kbgen.js`; `tests/search.rs` runs the
 //! same client code against the example site.
@@ -15,4 +20,4 @@ mod build;
 mod shard;
 pub mod tokenize;
 
-pub use build::{LocaleIndex, index, index_locale};
+pub use build::{index_locale, meta_url};

@@ -1,23 +1,28 @@
-//! Shards: the index cut by word prefix into files small enough that a query
-//! downloads only a few kilobytes, each named by a hash of its content.
+//! Shards: the index cut by word form into files small enough that a one-word
+//! query downloads a single one, in a folder named by a hash of their content.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
-use std::fmt::Write;
-
+use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
 use serde_json::json;
 
 use super::build::{Doc, Group, MAX_SECTIONS};
 
+/// The meta file's name: stable, so that pages do not change when the index does.
+pub const META: &str = "meta.json";
 /// Postings kept per stem group, best first: enough to rank the top of any query.
 pub const MAX_POSTINGS: usize = 200;
-/// A term shard is split by a longer prefix once its JSON grows past this.
-const SHARD_BUDGET: usize = 40 * 1024;
+/// A term shard is cut once its JSON would grow past this many bytes.
+const SHARD_BUDGET: usize = 64 * 1024;
 /// Articles per document shard.
-pub const DOCS_PER_SHARD: usize = 24;
-/// Display records inlined per group in a term shard, so that the best hits of a
-/// one-word query need no document shard.
-const INLINE_HITS: usize = 3;
+pub const DOCS_PER_SHARD: usize = 16;
+/// Articles whose display record a term shard carries for each of its groups: the
+/// best section of each of the group's top articles. A one-word query then needs
+/// no document shard for the hits the search box shows.
+const INLINE_DOCS: usize = 6;
 
 /// One word form and where its group is.
 struct Form<'a> {
@@ -26,13 +31,8 @@ struct Form<'a> {
     index: u8,
 }
 
-/// Returns the files (relative to the output folder) and the meta file's path.
-pub fn write(
-    base: &str,
-    lang: &str,
-    groups: &[Group],
-    docs: &[Doc],
-) -> (Vec<(String, Vec<u8>)>, String) {
+/// The index's files, relative to the output folder, meta file last.
+pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     let mut forms: Vec<Form> = groups
         .iter()
         .enumerate()
@@ -44,176 +44,370 @@ pub fn write(
             })
         })
         .collect();
-    forms.sort_by(|a, b| a.text.cmp(b.text).then(a.group.cmp(&b.group)));
+    forms.sort_unstable_by(|a, b| js_order(a.text, b.text).then(a.group.cmp(&b.group)));
 
-    let buckets = partition(&forms, groups);
-    let mut files = Vec::new();
-    let mut bounds = Vec::with_capacity(buckets.len());
-    let mut names = Vec::with_capacity(buckets.len());
-    for bucket in &buckets {
-        let json = term_shard(bucket, groups, docs);
-        let name = named("t", &json);
-        bounds.push(bucket[0].text);
-        names.push(name.clone());
-        files.push((format!("{base}/{name}"), json));
+    let inline: Vec<Vec<u32>> = groups.par_iter().map(inline_sections).collect();
+    let costs: Vec<usize> = groups
+        .par_iter()
+        .zip(&inline)
+        .map(|(group, sections)| {
+            let records: usize = sections
+                .iter()
+                .map(|&sid| record_size(&docs[sid as usize / MAX_SECTIONS], sid))
+                .sum();
+            group.postings.len() * 12 + records + 8
+        })
+        .collect();
+    let buckets = partition(&forms, &costs);
+
+    let shards: Vec<Vec<u8>> = buckets
+        .par_iter()
+        .map(|range| term_shard(&forms[range.clone()], groups, &inline, docs))
+        .collect();
+    let bounds: Vec<&str> = buckets
+        .iter()
+        .map(|r| match r.start {
+            0 => "",
+            s => bound(forms[s - 1].text, forms[s].text),
+        })
+        .collect();
+    let doc_shards: Vec<Vec<u8>> = docs
+        .par_chunks(DOCS_PER_SHARD)
+        .enumerate()
+        .map(|(chunk, slice)| {
+            let mut out = Json::default();
+            out.raw("{\"d\":{");
+            for (i, doc) in slice.iter().enumerate() {
+                out.comma(i);
+                out.key(chunk * DOCS_PER_SHARD + i);
+                push_record(&mut out, doc, None);
+            }
+            out.raw("}}");
+            out.0
+        })
+        .collect();
+    // The shards live in a folder named by a hash of them all, so they can be
+    // cached forever; the meta file keeps its name and is revalidated.
+    let hashes: Vec<blake3::Hash> = shards
+        .par_iter()
+        .chain(doc_shards.par_iter())
+        .map(|json| blake3::hash(json))
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&(shards.len() as u64).to_le_bytes());
+    for hash in &hashes {
+        hasher.update(hash.as_bytes());
     }
-    let mut doc_files = Vec::new();
-    for (chunk, slice) in docs.chunks(DOCS_PER_SHARD).enumerate() {
-        let mut out = String::from("{\"d\":{");
-        for (i, doc) in slice.iter().enumerate() {
-            let _ = write!(
-                out,
-                "{}\"{}\":",
-                if i > 0 { "," } else { "" },
-                chunk * DOCS_PER_SHARD + i
-            );
-            push_record(&mut out, doc, None);
-        }
-        out.push_str("}}");
-        let json = out.into_bytes();
-        let name = named("d", &json);
-        doc_files.push(name.clone());
-        files.push((format!("{base}/{name}"), json));
-    }
+    let dir = hasher.finalize().to_hex()[..12].to_string();
     let meta = json!({
-        "v": 1,
+        "v": 2,
         "lang": lang,
         "sections": MAX_SECTIONS,
         "chunk": DOCS_PER_SHARD,
+        "dir": dir,
         "bounds": bounds,
-        "terms": names,
-        "docs": doc_files,
+        "docs": doc_shards.len(),
     });
-    // The meta file keeps its name, so pages do not change when the index does; it
-    // is small and names the hashed shards, which can be cached forever.
     let meta = serde_json::to_vec(&meta).expect("JSON of plain data");
-    let meta_name = format!("{base}/meta.json");
-    files.push((meta_name.clone(), meta));
-    (files, meta_name)
+    let terms = shards
+        .into_iter()
+        .enumerate()
+        .map(|(i, json)| (format!("{base}/{dir}/t{i}.json"), json));
+    let docs = doc_shards
+        .into_iter()
+        .enumerate()
+        .map(|(i, json)| (format!("{base}/{dir}/d{i}.json"), json));
+    terms
+        .chain(docs)
+        .chain([(format!("{base}/{META}"), meta)])
+        .collect()
 }
 
-fn named(folder: &str, json: &[u8]) -> String {
-    format!("{folder}/{}.json", &blake3::hash(json).to_hex()[..10])
-}
-
-/// Cuts the sorted forms into runs whose shards stay under budget. A shard is
-/// found by the first form of each run (`bounds` in the meta file), so words that
-/// share a prefix, and most typos of them, land in the same shard.
-fn partition<'a>(forms: &'a [Form<'a>], groups: &[Group]) -> Vec<&'a [Form<'a>]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    let mut seen: HashSet<usize> = HashSet::new();
-    for (i, f) in forms.iter().enumerate() {
-        let mut cost = f.text.len() + 10;
-        if !seen.contains(&f.group) {
-            let postings = groups[f.group].postings.len();
-            cost += postings * 9 + INLINE_HITS.min(postings) * 240 + 20;
-        }
-        // Cut between forms only, never inside a run of one form.
-        if size + cost > SHARD_BUDGET && i > start && forms[i - 1].text != f.text {
-            out.push(&forms[start..i]);
-            start = i;
-            size = 0;
-            seen.clear();
-        }
-        seen.insert(f.group);
-        size += cost;
+/// The order of JavaScript's string comparison (UTF-16 code units), which the
+/// client's binary search over `bounds` relies on.
+fn js_order(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() || b.is_ascii() {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
     }
-    if start < forms.len() {
-        out.push(&forms[start..]);
+}
+
+/// The shortest prefix of `first` that sorts after `prev`: where the client starts
+/// looking for a word in the shard that begins with `first`.
+fn bound<'a>(prev: &str, first: &'a str) -> &'a str {
+    first
+        .char_indices()
+        .map(|(i, c)| &first[..i + c.len_utf8()])
+        .find(|p| js_order(p, prev) == Ordering::Greater)
+        .unwrap_or(first)
+}
+
+/// The best section of each of the group's top articles, best first.
+fn inline_sections(group: &Group) -> Vec<u32> {
+    let mut docs = Vec::with_capacity(INLINE_DOCS);
+    let mut out = Vec::with_capacity(INLINE_DOCS);
+    for p in &group.postings {
+        let doc = p.section as usize / MAX_SECTIONS;
+        if !docs.contains(&doc) {
+            docs.push(doc);
+            out.push(p.section);
+            if docs.len() == INLINE_DOCS {
+                break;
+            }
+        }
     }
     out
 }
 
-fn term_shard(bucket: &[Form], groups: &[Group], docs: &[Doc]) -> Vec<u8> {
-    let mut local: BTreeMap<usize, usize> = BTreeMap::new();
-    for f in bucket {
-        let next = local.len();
-        local.entry(f.group).or_insert(next);
+/// About the JSON bytes of one section's display record.
+fn record_size(doc: &Doc, sid: u32) -> usize {
+    let (anchor, heading, passage) = &doc.sections[sid as usize % MAX_SECTIONS];
+    doc.title.len()
+        + doc.url.len()
+        + doc.category.len()
+        + anchor.len()
+        + heading.len()
+        + passage.len()
+        + 32
+}
+
+/// Cuts the sorted forms into runs whose shards stay under budget. A shard is
+/// found by where its first form sorts (`bounds` in the meta file), so words that
+/// share a prefix, and most typos of them, land in the same shard. Past half the
+/// budget, the cut goes where neighbouring forms share the shortest prefix, so
+/// that what a reader has typed so far rarely spans two shards.
+fn partition(forms: &[Form], costs: &[usize]) -> Vec<Range<usize>> {
+    struct Run {
+        start: usize,
+        size: usize,
+        groups: HashSet<usize>,
+        /// (shared prefix length, position) of the best place to cut so far.
+        cut: Option<(usize, usize)>,
     }
-    let mut order: Vec<(usize, usize)> = local.iter().map(|(&g, &l)| (l, g)).collect();
-    order.sort();
-    // Written by hand: serde_json's Value tree costs more than the rest of the index.
-    let mut out = String::with_capacity(16 * 1024);
-    out.push_str("{\"f\":[");
-    for (i, f) in bucket.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+    impl Run {
+        fn new(start: usize) -> Run {
+            Run {
+                start,
+                size: 0,
+                groups: HashSet::default(),
+                cut: None,
+            }
         }
-        out.push('[');
-        push_str(&mut out, f.text);
-        let _ = write!(out, ",{},{}]", local[&f.group], f.index);
+        fn cost(&self, forms: &[Form], costs: &[usize], i: usize) -> usize {
+            let f = &forms[i];
+            let group = if self.groups.contains(&f.group) {
+                0
+            } else {
+                costs[f.group]
+            };
+            f.text.len() + 10 + group
+        }
+        fn add(&mut self, forms: &[Form], costs: &[usize], i: usize) {
+            if i > self.start && self.size >= SHARD_BUDGET / 2 && forms[i - 1].text != forms[i].text
+            {
+                let shared = common_prefix(forms[i - 1].text, forms[i].text);
+                if self.cut.is_none_or(|(best, _)| shared <= best) {
+                    self.cut = Some((shared, i));
+                }
+            }
+            self.size += self.cost(forms, costs, i);
+            self.groups.insert(forms[i].group);
+        }
     }
-    out.push_str("],\"g\":[");
-    let mut inline: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for (n, &(_, g)) in order.iter().enumerate() {
-        let group = &groups[g];
-        for &(sid, _, _) in group.postings.iter().take(INLINE_HITS) {
+
+    let mut out = Vec::new();
+    let mut run = Run::new(0);
+    for i in 0..forms.len() {
+        if i > run.start && run.size + run.cost(forms, costs, i) > SHARD_BUDGET {
+            let at = match run.cut {
+                Some((_, at)) => Some(at),
+                // Never cut inside a run of one form.
+                None => (forms[i - 1].text != forms[i].text).then_some(i),
+            };
+            if let Some(at) = at {
+                out.push(run.start..at);
+                run = Run::new(at);
+                for j in at..i {
+                    run.add(forms, costs, j);
+                }
+            }
+        }
+        run.add(forms, costs, i);
+    }
+    if run.start < forms.len() {
+        out.push(run.start..forms.len());
+    }
+    out
+}
+
+/// Bytes two words share at their start.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// `{"f": [[form, group, form index]], "g": [postings], "d": {article: record}}`,
+/// groups numbered in order of first appearance in `f`.
+fn term_shard(forms: &[Form], groups: &[Group], inline: &[Vec<u32>], docs: &[Doc]) -> Vec<u8> {
+    let mut local: Vec<usize> = Vec::new();
+    let mut local_of = rustc_hash::FxHashMap::default();
+    let mut out = Json(Vec::with_capacity(SHARD_BUDGET + SHARD_BUDGET / 4));
+    out.raw("{\"f\":[");
+    for (i, f) in forms.iter().enumerate() {
+        let n = *local_of.entry(f.group).or_insert_with(|| {
+            local.push(f.group);
+            local.len() - 1
+        });
+        out.comma(i);
+        out.raw("[");
+        out.str(f.text);
+        out.raw(",");
+        out.num(n);
+        out.raw(",");
+        out.num(f.index);
+        out.raw("]");
+    }
+    out.raw("],\"g\":[");
+    let mut records: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (n, &g) in local.iter().enumerate() {
+        for &sid in &inline[g] {
             let sid = sid as usize;
-            inline
+            records
                 .entry(sid / MAX_SECTIONS)
                 .or_default()
                 .insert(sid % MAX_SECTIONS);
         }
         // Sorted by section and delta-encoded: small numbers compress well.
-        let mut by_section = group.postings.clone();
-        by_section.sort_by_key(|p| p.0);
-        out.push_str(if n > 0 { ",[" } else { "[" });
+        let mut by_section = groups[g].postings.clone();
+        by_section.sort_unstable_by_key(|p| p.section);
+        out.comma(n);
+        out.raw("[");
         let mut last = 0;
-        for (i, (sid, impact, form)) in by_section.into_iter().enumerate() {
-            let _ = write!(
-                out,
-                "{}{},{impact},{form}",
-                if i > 0 { "," } else { "" },
-                sid - last
-            );
-            last = sid;
+        for (i, p) in by_section.into_iter().enumerate() {
+            out.comma(i);
+            out.num(p.section - last);
+            out.raw(",");
+            out.num(p.impact);
+            out.raw(",");
+            out.num(p.form);
+            last = p.section;
         }
-        out.push(']');
+        out.raw("]");
     }
-    out.push_str("],\"d\":{");
-    for (i, (doc, sections)) in inline.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, "\"{doc}\":");
+    out.raw("],\"d\":{");
+    for (i, (doc, sections)) in records.into_iter().enumerate() {
+        out.comma(i);
+        out.key(doc);
         push_record(&mut out, &docs[doc], Some(&sections));
     }
-    out.push_str("}}");
-    out.into_bytes()
+    out.raw("}}");
+    out.0
 }
 
 /// `[title, url, category, {section: [anchor, heading, passage]}]`, with all sections
 /// or only `only`.
-fn push_record(out: &mut String, doc: &Doc, only: Option<&BTreeSet<usize>>) {
-    out.push('[');
+fn push_record(out: &mut Json, doc: &Doc, only: Option<&BTreeSet<usize>>) {
+    out.raw("[");
     for s in [&doc.title, &doc.url, &doc.category] {
-        push_str(out, s);
-        out.push(',');
+        out.str(s);
+        out.raw(",");
     }
-    out.push('{');
-    let mut first = true;
-    for (i, (anchor, heading, passage)) in doc.sections.iter().enumerate() {
-        if only.is_some_and(|o| !o.contains(&i)) {
-            continue;
-        }
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        let _ = write!(out, "\"{i}\":[");
-        push_str(out, anchor);
-        out.push(',');
-        push_str(out, heading);
-        out.push(',');
-        push_str(out, passage);
-        out.push(']');
+    out.raw("{");
+    let shown = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o.contains(i)));
+    for (n, (i, (anchor, heading, passage))) in shown.enumerate() {
+        out.comma(n);
+        out.key(i);
+        out.raw("[");
+        out.str(anchor);
+        out.raw(",");
+        out.str(heading);
+        out.raw(",");
+        out.str(passage);
+        out.raw("]");
     }
-    out.push_str("}]");
+    out.raw("}]");
 }
 
-/// A JSON string literal.
-fn push_str(out: &mut String, s: &str) {
-    out.push_str(&serde_json::to_string(s).expect("a string serializes"));
+/// JSON written by hand: a `serde_json::Value` tree of the shards costs more than
+/// the rest of the index.
+#[derive(Default)]
+struct Json(Vec<u8>);
+
+impl Json {
+    fn raw(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn comma(&mut self, i: usize) {
+        if i > 0 {
+            self.0.push(b',');
+        }
+    }
+
+    fn num(&mut self, n: impl itoa::Integer) {
+        self.raw(itoa::Buffer::new().format(n));
+    }
+
+    /// `"n":`
+    fn key(&mut self, n: usize) {
+        self.0.push(b'"');
+        self.num(n);
+        self.raw("\":");
+    }
+
+    fn str(&mut self, s: &str) {
+        serde_json::to_writer(&mut self.0, s).expect("writing to memory");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(text: &str, group: usize) -> Form<'_> {
+        Form {
+            text,
+            group,
+            index: 0,
+        }
+    }
+
+    #[test]
+    fn bounds_are_the_shortest_prefix_after_the_previous_shard() {
+        assert_eq!(bound("reform", "refund"), "refu");
+        assert_eq!(bound("rda", "refund"), "re");
+        assert_eq!(bound("退", "退款"), "退款");
+        assert_eq!(bound("a", "b"), "b");
+    }
+
+    #[test]
+    fn js_order_matches_utf16_for_astral_characters() {
+        // U+20000 (Han, astral) sorts before U+FF01 in UTF-16, after it in UTF-8.
+        assert_eq!(js_order("\u{20000}", "\u{ff01}"), Ordering::Less);
+        assert_eq!(js_order("abc", "abd"), Ordering::Less);
+    }
+
+    #[test]
+    fn cuts_prefer_words_that_share_little() {
+        // Each group costs a quarter of the budget, so a shard holds four; past half
+        // the budget, the cut goes between "ca…" and "da…", not inside "ca…".
+        let words = ["caa", "cab", "cac", "daa", "dab", "dac", "dad", "eaa"];
+        let forms: Vec<Form> = words.iter().enumerate().map(|(g, w)| form(w, g)).collect();
+        let costs = vec![SHARD_BUDGET / 4 - 20; words.len()];
+        let shards = partition(&forms, &costs);
+        assert_eq!(shards[0], 0..3, "{shards:?}");
+        assert!(shards.iter().all(|r| !r.is_empty()));
+        assert_eq!(shards.last().unwrap().end, words.len());
+    }
+
+    #[test]
+    fn one_form_is_never_split_across_shards() {
+        let forms: Vec<Form> = (0..10).map(|g| form("same", g)).collect();
+        let costs = vec![SHARD_BUDGET / 3; 10];
+        assert_eq!(partition(&forms, &costs), vec![0..10]);
+    }
 }

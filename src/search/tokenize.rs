@@ -8,7 +8,6 @@
 use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
-use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -52,14 +51,21 @@ fn jieba() -> Arc<Jieba> {
     Arc::clone(JIEBA.get_or_init(|| Arc::new(Jieba::new())))
 }
 
-/// One language's tokenizer. Cheap to clone; the stem cache is per instance, so give
-/// each worker its own.
+/// One language's tokenizer: cheap to clone and stateless, so that callers can
+/// cache its answers however suits them (see `search::build`).
 #[derive(Clone)]
 pub struct Tokenizer {
     stemmer: Option<frostem::Stemmer>,
     jieba: Option<Arc<Jieba>>,
-    /// Raw lowercase word -> (form, stem).
-    cache: HashMap<String, (String, String)>,
+}
+
+/// A stretch of text between non-word characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run<'a> {
+    /// A word as written (case kept): normalize it with [`Tokenizer::word`].
+    Word(&'a str),
+    /// Han characters, cut with [`Tokenizer::han`].
+    Han(&'a str),
 }
 
 impl Tokenizer {
@@ -75,24 +81,27 @@ impl Tokenizer {
                 frostem::Stemmer::try_from_name(primary).ok()
             },
             jieba: is_cjk.then(jieba),
-            cache: HashMap::default(),
         }
     }
 
-    /// Calls `emit(form, stem)` for every token of `text`. `form` is the folded
-    /// word as a reader would type it; `stem` names its group.
-    pub fn tokens(&mut self, text: &str, mut emit: impl FnMut(&str, &str)) {
-        let lower = text.to_lowercase();
+    /// Splits `text` into runs of word characters, Han apart from the rest.
+    pub fn runs<'a>(text: &'a str, mut emit: impl FnMut(Run<'a>)) {
         let mut start: Option<(usize, bool)> = None;
-        for (i, c) in lower
+        for (i, c) in text
             .char_indices()
-            .chain(std::iter::once((lower.len(), ' ')))
+            .chain(std::iter::once((text.len(), ' ')))
         {
-            let kind = is_word_char(c).then(|| is_han(c));
+            // Han first: `is_alphanumeric` is slow outside ASCII.
+            let kind = if is_han(c) {
+                Some(true)
+            } else {
+                is_word_char(c).then_some(false)
+            };
             match (start, kind) {
                 (None, Some(h)) => start = Some((i, h)),
                 (Some((s, h)), k) if k != Some(h) => {
-                    self.run(&lower[s..i], h, &mut emit);
+                    let run = &text[s..i];
+                    emit(if h { Run::Han(run) } else { Run::Word(run) });
                     start = k.map(|h| (i, h));
                 }
                 _ => {}
@@ -100,41 +109,55 @@ impl Tokenizer {
         }
     }
 
-    fn run(&mut self, run: &str, han: bool, emit: &mut impl FnMut(&str, &str)) {
-        if han {
-            let bounds: Vec<usize> = run
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(run.len()))
-                .collect();
-            if bounds.len() == 2 {
-                emit(run, run);
-                return;
-            }
-            for w in bounds.windows(3) {
-                let bigram = &run[w[0]..w[2]];
-                emit(bigram, bigram);
-            }
-            if let Some(jieba) = &self.jieba {
-                for token in jieba.cut(run, false) {
-                    if token.word.chars().nth(2).is_some() {
-                        emit(token.word, token.word);
-                    }
-                }
-            }
+    /// `(form, stem)` of a word: `form` is the folded word as a reader would type
+    /// it; `stem` names its group.
+    pub fn word(&self, word: &str) -> (String, String) {
+        let lower = word.to_lowercase();
+        let form = fold(&lower);
+        // Stem the accented word (Snowball expects it), then fold the stem.
+        let stem = match &self.stemmer {
+            Some(stemmer) => fold(&stemmer.stem(&lower)),
+            None => form.clone(),
+        };
+        (form, stem)
+    }
+
+    /// The tokens of a Han run, each its own form and stem: overlapping bigrams
+    /// (or the lone character), plus the jieba words longer than two characters.
+    pub fn han<'a>(&self, run: &'a str, mut emit: impl FnMut(&'a str)) {
+        let bounds: Vec<usize> = run
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(run.len()))
+            .collect();
+        if bounds.len() == 2 {
+            emit(run);
             return;
         }
-        if !self.cache.contains_key(run) {
-            let form = fold(run);
-            // Stem the accented word (Snowball expects it), then fold the stem.
-            let stem = match &self.stemmer {
-                Some(stemmer) => fold(&stemmer.stem(run)),
-                None => form.clone(),
-            };
-            self.cache.insert(run.to_string(), (form, stem));
+        for w in bounds.windows(3) {
+            emit(&run[w[0]..w[2]]);
         }
-        let (form, stem) = &self.cache[run];
-        emit(form, stem);
+        if let Some(jieba) = &self.jieba
+            && bounds.len() > 3
+        {
+            for token in jieba.cut(run, false) {
+                if token.word.chars().nth(2).is_some() {
+                    emit(token.word);
+                }
+            }
+        }
+    }
+
+    /// Calls `emit(form, stem)` for every token of `text`. Uncached: the index
+    /// builder caches per word.
+    pub fn tokens(&self, text: &str, mut emit: impl FnMut(&str, &str)) {
+        Tokenizer::runs(text, |run| match run {
+            Run::Word(w) => {
+                let (form, stem) = self.word(w);
+                emit(&form, &stem);
+            }
+            Run::Han(h) => self.han(h, |t| emit(t, t)),
+        });
     }
 }
 

@@ -156,7 +156,6 @@ impl LiveSite {
         let Prepared {
             site,
             renderer,
-            indexes,
             warnings,
             errors,
         } = match build::prepare(config) {
@@ -193,14 +192,17 @@ impl LiveSite {
         let rendered = jobs.len();
         drop(jobs);
         if let Some(r) = &renderer
-            && let Err(e) = build::write_site_files(&site, r, &indexes, &memory)
+            && let Err(e) = build::write_site_files(&site, r, &memory)
         {
             self.setup_errors.extend(e.diagnostics());
         }
-        let index_files = indexes
-            .iter()
-            .map(|i| i.files.iter().map(|(f, _)| f.clone()).collect())
-            .collect();
+        let index_files = match build::write_search_indexes(&site, &memory) {
+            Ok(files) => files,
+            Err(e) => {
+                self.setup_errors.extend(e.diagnostics());
+                vec![Vec::new(); site.locales.len()]
+            }
+        };
         self.state = Some(State {
             site,
             renderer,
@@ -468,16 +470,16 @@ impl LiveSite {
         };
         let mut update = Update::default();
         for l in std::mem::take(&mut state.stale_indexes) {
-            let index = search::index_locale(&state.site, l);
-            let new: HashSet<&str> = index.files.iter().map(|(f, _)| f.as_str()).collect();
+            let files = search::index_locale(&state.site, l);
+            let new: HashSet<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
             update.removed.extend(
                 state.index_files[l]
                     .iter()
                     .filter(|f| !new.contains(f.as_str()))
                     .cloned(),
             );
-            state.index_files[l] = index.files.iter().map(|(f, _)| f.clone()).collect();
-            update.written.extend(index.files);
+            state.index_files[l] = files.iter().map(|(f, _)| f.clone()).collect();
+            update.written.extend(files);
         }
         update.elapsed = started.elapsed();
         update

@@ -47,7 +47,7 @@ export function distance(a, b, max) {
 
 // Match classes: exact form, another form of its stem, prefix, typo.
 const EXACT = 1, VARIANT = 0.85, PREFIX = 0.55, TYPO = 0.4;
-const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 4;
+const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 2;
 
 /** One locale's index. `load(url)` returns parsed JSON (fetch in the browser). */
 export class Index {
@@ -69,7 +69,7 @@ export class Index {
 
   /** The shard that can hold `term`, and for a prefix the next ones too. */
   async shardsFor(term, prefix) {
-    const { bounds, terms: names } = await this.meta();
+    const { bounds, dir } = await this.meta();
     if (!bounds.length) return [];
     let lo = 0, hi = bounds.length - 1;
     while (lo < hi) {
@@ -78,7 +78,7 @@ export class Index {
     }
     const picked = [lo];
     for (let i = lo + 1; prefix && i < bounds.length && bounds[i].startsWith(term) && picked.length < MAX_SHARDS; i++) picked.push(i);
-    return Promise.all(picked.map((i) => this.file(this.base + names[i])));
+    return Promise.all(picked.map((i) => this.file(`${this.base}${dir}/t${i}.json`)));
   }
 
   /** Ranked hits: the best section of each matching article. */
@@ -151,8 +151,8 @@ export class Index {
       if (r && r[3][hit.section]) { record = r; break; }
     }
     if (!record) {
-      const file = meta.docs[Math.floor(hit.doc / meta.chunk)];
-      record = (await this.file(this.base + file)).d[hit.doc];
+      const shard = await this.file(`${this.base}${meta.dir}/d${Math.floor(hit.doc / meta.chunk)}.json`);
+      record = shard.d[hit.doc];
     }
     const [title, url, category, sections] = record;
     const [anchor, heading, passage] = sections[hit.section] || ["", "", ""];
