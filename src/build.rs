@@ -120,29 +120,30 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     // staging folder is dropped.
     let outcomes = render_pages(&site, renderer.as_ref(), &jobs, &staging, &bar);
     errors.extend(outcomes.iter().flat_map(|o| o.errors.iter().cloned()));
-    let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
-        .iter()
-        .zip(&outcomes)
-        .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
-        .collect();
-    errors.extend(check_anchors(
-        &site,
-        jobs.iter()
-            .zip(&outcomes)
-            .map(|(job, o)| (job.locale, job.page.source, o.anchors.as_slice())),
-        |locale, key| ids.get(&(locale, key)).copied(),
-    ));
-    if let Some(renderer) = &renderer
-        && let Err(e) = write_site_files(&site, renderer, &staging)
-    {
-        errors.extend(e.diagnostics());
-    }
+    // The search index takes as long as the rest together: it is built alongside
+    // the anchor check and the site files, unless the pages already failed.
+    let pages_ok = errors.is_empty();
+    let (more_errors, indexed) = rayon::join(
+        || {
+            let mut errors = check_anchors_of(&site, &jobs, &outcomes);
+            if let Some(renderer) = &renderer
+                && let Err(e) = write_site_files(&site, renderer, &staging)
+            {
+                errors.extend(e.diagnostics());
+            }
+            errors
+        },
+        // After the pages, so that the memory of the two passes does not add up.
+        || pages_ok.then(|| write_search_indexes(&site, &staging)),
+    );
+    errors.extend(more_errors);
     bar.finish_and_clear();
     if !errors.is_empty() {
         return Err(content_errors(errors));
     }
-    // After the pages, so that the memory of the two passes does not add up.
-    write_search_indexes(&site, &staging)?;
+    if let Some(indexed) = indexed {
+        indexed?;
+    }
     staging.commit()?;
 
     let locales = site
@@ -157,6 +158,22 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
         warnings,
         elapsed: started.elapsed(),
     })
+}
+
+/// Links to missing anchors, once every page is parsed.
+fn check_anchors_of(site: &Site, jobs: &[Job], outcomes: &[Outcome]) -> Vec<Diagnostic> {
+    let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
+        .iter()
+        .zip(outcomes)
+        .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
+        .collect();
+    check_anchors(
+        site,
+        jobs.iter()
+            .zip(outcomes)
+            .map(|(job, o)| (job.locale, job.page.source, o.anchors.as_slice())),
+        |locale, key| ids.get(&(locale, key)).copied(),
+    )
 }
 
 /// Every page of the site, locale by locale: home, categories, articles.

@@ -86,6 +86,8 @@ struct Term {
 struct Partial {
     /// Word as written (case kept) -> its term: one lookup per token.
     words: HashMap<Box<str>, Term>,
+    /// Han bigram, as two code points -> its term: most Chinese tokens.
+    bigrams: HashMap<u64, Term>,
     group_of: HashMap<String, u32>,
     groups: Vec<RawGroup>,
     /// (display data, token count per field of each section), by article.
@@ -133,14 +135,30 @@ impl Partial {
         term
     }
 
+    fn han_term(&mut self, token: &str) -> Term {
+        let mut chars = token.chars();
+        let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+            return self.term(token, || (token.to_string(), token.to_string()));
+        };
+        let pair = (u64::from(a) << 32) | u64::from(b);
+        if let Some(&t) = self.bigrams.get(&pair) {
+            return t;
+        }
+        let group = self.group(token);
+        let term = Term {
+            group,
+            form: self.form(group, token),
+        };
+        self.bigrams.insert(pair, term);
+        term
+    }
+
     /// Appends a sort key per token of `text`: group, then form, then field.
     fn keys(&mut self, tok: &Tokenizer, text: &str, field: usize, keys: &mut Vec<u64>) {
         let key = |t: Term| (u64::from(t.group) << 16) | (u64::from(t.form) << 8) | field as u64;
         Tokenizer::runs(text, |run| match run {
             Run::Word(w) => keys.push(key(self.term(w, || tok.word(w)))),
-            Run::Han(h) => tok.han(h, |t| {
-                keys.push(key(self.term(t, || (t.to_string(), t.to_string()))));
-            }),
+            Run::Han(h) => tok.han(h, |t| keys.push(key(self.han_term(t)))),
         });
     }
 
@@ -188,6 +206,7 @@ pub fn index_locale(site: &Site, l: usize) -> Vec<(String, Vec<u8>)> {
                 analyse(site, l, a, c * chunk + i, &tokenizer, &mut part);
             }
             part.words = HashMap::default();
+            part.bigrams = HashMap::default();
             part
         })
         .collect();
@@ -369,7 +388,10 @@ mod tests {
     fn passages_are_cut_by_width() {
         let latin = "word ".repeat(100);
         let p = passage(&latin);
-        assert!(p.ends_with("word…") && p.chars().count() <= PASSAGE + 1, "{p}");
+        assert!(
+            p.ends_with("word…") && p.chars().count() <= PASSAGE + 1,
+            "{p}"
+        );
         let han = "退款".repeat(100);
         let p = passage(&han);
         // A Han character is two columns wide: half as many, and the ellipsis.

@@ -86,16 +86,23 @@ impl Tokenizer {
 
     /// Splits `text` into runs of word characters, Han apart from the rest.
     pub fn runs<'a>(text: &'a str, mut emit: impl FnMut(Run<'a>)) {
+        let bytes = text.as_bytes();
         let mut start: Option<(usize, bool)> = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            // Han first: `is_alphanumeric` is slow outside ASCII.
-            let kind = if is_han(c) {
-                Some(true)
-            } else {
-                is_word_char(c).then_some(false)
+        let mut i = 0;
+        while i <= bytes.len() {
+            // (word character, Han), and its width; ASCII without decoding.
+            let (kind, width) = match bytes.get(i) {
+                None => (None, 1),
+                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric().then_some(false), 1),
+                Some(_) => {
+                    let c = text[i..].chars().next().expect("a char starts here");
+                    let kind = if is_han(c) {
+                        Some(true)
+                    } else {
+                        is_word_char(c).then_some(false)
+                    };
+                    (kind, c.len_utf8())
+                }
             };
             match (start, kind) {
                 (None, Some(h)) => start = Some((i, h)),
@@ -106,6 +113,7 @@ impl Tokenizer {
                 }
                 _ => {}
             }
+            i += width;
         }
     }
 
@@ -125,20 +133,18 @@ impl Tokenizer {
     /// The tokens of a Han run, each its own form and stem: overlapping bigrams
     /// (or the lone character), plus the jieba words longer than two characters.
     pub fn han<'a>(&self, run: &'a str, mut emit: impl FnMut(&'a str)) {
-        let bounds: Vec<usize> = run
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(run.len()))
-            .collect();
-        if bounds.len() == 2 {
+        // Each bigram runs from the start of one character to the end of the next.
+        let mut start = 0;
+        let mut bigrams = 0;
+        for (i, c) in run.char_indices().skip(1) {
+            emit(&run[start..i + c.len_utf8()]);
+            start = i;
+            bigrams += 1;
+        }
+        if bigrams == 0 {
             emit(run);
-            return;
-        }
-        for w in bounds.windows(3) {
-            emit(&run[w[0]..w[2]]);
-        }
-        if let Some(jieba) = &self.jieba
-            && bounds.len() > 3
+        } else if bigrams > 1
+            && let Some(jieba) = &self.jieba
         {
             for token in jieba.cut(run, false) {
                 if token.word.chars().nth(2).is_some() {
@@ -173,6 +179,25 @@ mod tests {
 
     fn stems(lang: &str, text: &str) -> Vec<String> {
         tokens(lang, text).into_iter().map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn runs_split_words_han_and_punctuation() {
+        let mut runs = Vec::new();
+        Tokenizer::runs("Zwrot—płatności, ACM是荷兰的机构 3x!", |r| {
+            runs.push(r)
+        });
+        assert_eq!(
+            runs,
+            [
+                Run::Word("Zwrot"),
+                Run::Word("płatności"),
+                Run::Word("ACM"),
+                Run::Han("是荷兰的机构"),
+                Run::Word("3x"),
+            ]
+        );
+        Tokenizer::runs("", |r| panic!("{r:?}"));
     }
 
     #[test]
