@@ -73,6 +73,43 @@ pub struct Localizer {
     default: usize,
 }
 
+/// A locale's Fluent files in the order they are layered: the built-in ones, then
+/// the site's `locales/<code>/*.ftl`, each sorted by name. A file that cannot be
+/// read is an error instead.
+pub fn sources(config: &Config, code: &str) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    if let Some(dir) = EMBEDDED.get_dir(code) {
+        let mut files: Vec<_> = dir
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort_by_key(|f| f.path());
+        for f in files {
+            let text = f.contents_utf8().unwrap_or_default().to_string();
+            sources.push((Path::new("(built-in)/locales").join(f.path()), text));
+        }
+    }
+    let site_dir = config.root.join("locales").join(code);
+    if site_dir.is_dir() {
+        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&site_dir)
+            .max_depth(1)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        for path in files {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => sources.push((path, text)),
+                Err(e) => errors.push(Diagnostic::error(&path, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    (sources, errors)
+}
+
 impl Localizer {
     /// Loads every locale's strings. Fluent syntax errors are content errors with
     /// file:line:col; a message missing in one locale is a warning.
@@ -85,37 +122,8 @@ impl Localizer {
             // Bidi isolation marks would end up inside HTML attributes and URLs.
             bundle.set_use_isolating(false);
             let mut names = BTreeSet::new();
-            let mut sources: Vec<(PathBuf, String)> = Vec::new();
-            if let Some(dir) = EMBEDDED.get_dir(&locale.code) {
-                let mut files: Vec<_> = dir
-                    .files()
-                    .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
-                    .collect();
-                files.sort_by_key(|f| f.path());
-                for f in files {
-                    let text = f.contents_utf8().unwrap_or_default().to_string();
-                    sources.push((Path::new("(built-in)/locales").join(f.path()), text));
-                }
-            }
-            let site_dir = config.root.join("locales").join(&locale.code);
-            if site_dir.is_dir() {
-                let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&site_dir)
-                    .max_depth(1)
-                    .into_iter()
-                    .filter_map(|e| e.ok())
-                    .map(|e| e.into_path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-                    .collect();
-                files.sort();
-                for path in files {
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => sources.push((path, text)),
-                        Err(e) => {
-                            errors.push(Diagnostic::error(&path, format!("cannot read: {e}")))
-                        }
-                    }
-                }
-            }
+            let (sources, unreadable) = sources(config, &locale.code);
+            errors.extend(unreadable);
             for (path, text) in sources {
                 if let Some(offset) = too_deep(&text) {
                     let (line, col) = line_col(&text, offset);

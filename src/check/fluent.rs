@@ -5,17 +5,15 @@
 //! `locales/<locale>/*.ftl`); a later file's message replaces an earlier one's.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fluent_syntax::ast;
-use include_dir::{Dir, include_dir};
 
 use super::{Kind, Level, Problem};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::i18n;
 use crate::theme::Theme;
-
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 
 /// Messages the Rust code formats itself, outside templates.
 const USED_BY_CODE: &[&str] = &["not-found-title", "search-page-title"];
@@ -171,38 +169,13 @@ fn list(vars: &BTreeSet<String>) -> String {
 
 /// The built-in files of a locale, then the site's, in the order the build layers them.
 fn files(config: &Config, code: &str, problems: &mut Vec<Problem>) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    if let Some(dir) = EMBEDDED.get_dir(code) {
-        let mut files: Vec<_> = dir
-            .files()
-            .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
-            .collect();
-        files.sort_by_key(|f| f.path());
-        for f in files {
-            let text = f.contents_utf8().unwrap_or_default().to_string();
-            out.push((Path::new("(built-in)/locales").join(f.path()), text));
-        }
-    }
-    let dir = config.root.join("locales").join(code);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return out;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => out.push((path, text)),
-            Err(e) => problems.push(Problem::new(
-                Level::Error,
-                Kind::FluentSyntax,
-                Diagnostic::error(&path, format!("cannot read: {e}")),
-            )),
-        }
-    }
-    out
+    let (sources, unreadable) = i18n::sources(config, code);
+    problems.extend(
+        unreadable
+            .into_iter()
+            .map(|d| Problem::new(Level::Error, Kind::FluentSyntax, d)),
+    );
+    sources
 }
 
 /// Message ids a template asks for: `t(key="...")`.
