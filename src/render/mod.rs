@@ -5,7 +5,7 @@ mod contact;
 pub use contact::contact_url;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use fluent::{FluentArgs, FluentValue};
 use serde::Serialize;
@@ -134,12 +134,34 @@ impl Renderer {
             .collect();
         let l10n = Arc::clone(&localizer);
         let default = site.config.default_locale;
+        // A page asks for dozens of strings, most without arguments: those are
+        // formatted once per locale.
+        let plain: Vec<RwLock<HashMap<String, String>>> = site
+            .config
+            .locales
+            .iter()
+            .map(|_| RwLock::default())
+            .collect();
         tera.register_function(
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
                 let key: String = kwargs.must_get("key")?;
                 let lang: Option<String> = state.get("lang")?;
                 let locale = lang.and_then(|l| codes.get(&l).copied()).unwrap_or(default);
+                if kwargs.iter().count() == 1 {
+                    let cache = &plain[locale];
+                    if let Some(text) = cache.read().expect("not poisoned").get(&key) {
+                        return Ok(text.clone());
+                    }
+                    let text = l10n
+                        .format(locale, &key, Some(&FluentArgs::new()))
+                        .map_err(tera::Error::message)?;
+                    cache
+                        .write()
+                        .expect("not poisoned")
+                        .insert(key, text.clone());
+                    return Ok(text);
+                }
                 let mut args = FluentArgs::new();
                 for (name, value) in kwargs.iter() {
                     let name = name.to_string();
