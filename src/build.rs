@@ -304,18 +304,12 @@ pub fn write_site_files(site: &Site, renderer: &Renderer, output: &dyn Output) -
     pages
 }
 
-/// Builds and writes every locale's search index, one locale's files in memory
-/// at a time per thread. Returns the files written, per locale.
+/// Builds and writes every locale's search index. Returns the files written, per
+/// locale.
 pub fn write_search_indexes(site: &Site, output: &dyn Output) -> Result<Vec<Vec<String>>> {
     (0..site.locales.len())
         .into_par_iter()
-        .map(|l| {
-            let files = search::index_locale(site, l);
-            files
-                .par_iter()
-                .try_for_each(|(file, bytes)| output.write(file, bytes))?;
-            Ok(files.into_iter().map(|(file, _)| file).collect())
-        })
+        .map(|l| search::index_locale(site, l, output))
         .collect()
 }
 

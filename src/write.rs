@@ -15,6 +15,9 @@ pub trait Output: Sync {
     /// Stores `bytes` at `rel`, a relative path (`en/help/index.html`) that must stay
     /// inside the output.
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Moves the folder `from`, written to before, to `to`, which must not exist.
+    fn rename_dir(&self, from: &str, to: &str) -> Result<()>;
 }
 
 /// Files kept in memory, path -> bytes, for `kbgen serve`.
@@ -39,6 +42,22 @@ impl Output for Memory {
         assert_inside(rel);
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
+        assert_inside(to);
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let prefix = format!("{from}/");
+        let moved: Vec<String> = files
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for old in moved {
+            let bytes = files.remove(&old).expect("listed above");
+            files.insert(format!("{to}/{}", &old[prefix.len()..]), bytes);
+        }
         Ok(())
     }
 }
@@ -121,6 +140,12 @@ impl Output for Staging {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
+        assert_inside(to);
+        let (from, to) = (self.dir.join(from), self.dir.join(to));
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))
     }
 }
 

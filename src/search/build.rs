@@ -7,8 +7,10 @@ use rayon::prelude::*;
 use super::shard;
 use super::tokenize::{Run, Tokenizer};
 use crate::config::Config;
+use crate::diagnostic::Result;
 use crate::markdown;
 use crate::resolve::Site;
+use crate::write::Output;
 
 /// Field weights for BM25F: a word in the title counts most, then headings, then
 /// body text. Tuned on tests/search/queries.yaml.
@@ -184,9 +186,9 @@ pub fn meta_url(config: &Config, l: usize) -> String {
     format!("{}/search/{lang}/{}", config.path_prefix, shard::META)
 }
 
-/// The files of one locale's index (relative to the output folder): its own
-/// articles, not the fallbacks it shows.
-pub fn index_locale(site: &Site, l: usize) -> Vec<(String, Vec<u8>)> {
+/// Writes one locale's index: its own articles, not the fallbacks it shows.
+/// Returns the files written, relative to the output folder.
+pub fn index_locale(site: &Site, l: usize, output: &dyn Output) -> Result<Vec<String>> {
     let lang = &site.config.locales[l].code;
     let ls = &site.locales[l];
     let articles: Vec<usize> = (0..ls.articles.len())
@@ -265,7 +267,7 @@ pub fn index_locale(site: &Site, l: usize) -> Vec<(String, Vec<u8>)> {
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let groups: Vec<Group> = groups.into_iter().map(|g| g.1).collect();
     let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
-    shard::write(&format!("search/{lang}"), lang, &groups, &docs)
+    shard::write(&format!("search/{lang}"), lang, &groups, &docs, output)
 }
 
 /// Orders a group's forms alphabetically, and renumbers its postings' forms.

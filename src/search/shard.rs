@@ -10,6 +10,8 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::json;
 
 use super::build::{Doc, Group, MAX_SECTIONS};
+use crate::diagnostic::Result;
+use crate::write::Output;
 
 /// The meta file's name: stable, so that pages do not change when the index does.
 pub const META: &str = "meta.json";
@@ -31,8 +33,15 @@ struct Form<'a> {
     index: u8,
 }
 
-/// The index's files, relative to the output folder, meta file last.
-pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+/// Writes the index's files under `base`, each shard as soon as it is made, and
+/// returns their paths, meta file last.
+pub fn write(
+    base: &str,
+    lang: &str,
+    groups: &[Group],
+    docs: &[Doc],
+    output: &dyn Output,
+) -> Result<Vec<String>> {
     let mut forms: Vec<Form> = groups
         .iter()
         .enumerate()
@@ -59,11 +68,6 @@ pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(Str
         })
         .collect();
     let buckets = partition(&forms, &costs);
-
-    let shards: Vec<Vec<u8>> = buckets
-        .par_iter()
-        .map(|range| term_shard(&forms[range.clone()], groups, &inline, docs))
-        .collect();
     let bounds: Vec<&str> = buckets
         .iter()
         .map(|r| match r.start {
@@ -71,7 +75,24 @@ pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(Str
             s => bound(forms[s - 1].text, forms[s].text),
         })
         .collect();
-    let doc_shards: Vec<Vec<u8>> = docs
+
+    // The shards go to a folder named by a hash of them all, so they can be cached
+    // forever; written as they are made, then the folder is renamed.
+    let building = format!("{base}/.building");
+    let put = |name: String, json: Vec<u8>| -> Result<blake3::Hash> {
+        let hash = blake3::hash(&json);
+        output.write(&format!("{building}/{name}"), &json)?;
+        Ok(hash)
+    };
+    let term_hashes: Vec<blake3::Hash> = buckets
+        .par_iter()
+        .enumerate()
+        .map(|(i, range)| {
+            let json = term_shard(&forms[range.clone()], groups, &inline, docs);
+            put(format!("t{i}.json"), json)
+        })
+        .collect::<Result<_>>()?;
+    let doc_hashes: Vec<blake3::Hash> = docs
         .par_chunks(DOCS_PER_SHARD)
         .enumerate()
         .map(|(chunk, slice)| {
@@ -83,22 +104,21 @@ pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(Str
                 push_record(&mut out, doc, None);
             }
             out.raw("}}");
-            out.0
+            put(format!("d{chunk}.json"), out.0)
         })
-        .collect();
-    // The shards live in a folder named by a hash of them all, so they can be
-    // cached forever; the meta file keeps its name and is revalidated.
-    let hashes: Vec<blake3::Hash> = shards
-        .par_iter()
-        .chain(doc_shards.par_iter())
-        .map(|json| blake3::hash(json))
-        .collect();
+        .collect::<Result<_>>()?;
     let mut hasher = blake3::Hasher::new();
-    hasher.update(&(shards.len() as u64).to_le_bytes());
-    for hash in &hashes {
+    hasher.update(&(term_hashes.len() as u64).to_le_bytes());
+    for hash in term_hashes.iter().chain(&doc_hashes) {
         hasher.update(hash.as_bytes());
     }
     let dir = hasher.finalize().to_hex()[..12].to_string();
+    // A locale without articles of its own has no shards, and no folder.
+    if !doc_hashes.is_empty() {
+        output.rename_dir(&building, &format!("{base}/{dir}"))?;
+    }
+
+    // The meta file keeps its name and is revalidated.
     let meta = json!({
         "v": 2,
         "lang": lang,
@@ -106,21 +126,16 @@ pub fn write(base: &str, lang: &str, groups: &[Group], docs: &[Doc]) -> Vec<(Str
         "chunk": DOCS_PER_SHARD,
         "dir": dir,
         "bounds": bounds,
-        "docs": doc_shards.len(),
+        "docs": doc_hashes.len(),
     });
-    let meta = serde_json::to_vec(&meta).expect("JSON of plain data");
-    let terms = shards
-        .into_iter()
-        .enumerate()
-        .map(|(i, json)| (format!("{base}/{dir}/t{i}.json"), json));
-    let docs = doc_shards
-        .into_iter()
-        .enumerate()
-        .map(|(i, json)| (format!("{base}/{dir}/d{i}.json"), json));
-    terms
-        .chain(docs)
-        .chain([(format!("{base}/{META}"), meta)])
-        .collect()
+    let meta_file = format!("{base}/{META}");
+    output.write(
+        &meta_file,
+        &serde_json::to_vec(&meta).expect("JSON of plain data"),
+    )?;
+    let terms = (0..term_hashes.len()).map(|i| format!("{base}/{dir}/t{i}.json"));
+    let docs = (0..doc_hashes.len()).map(|i| format!("{base}/{dir}/d{i}.json"));
+    Ok(terms.chain(docs).chain([meta_file]).collect())
 }
 
 /// The order of JavaScript's string comparison (UTF-16 code units), which the

@@ -470,16 +470,18 @@ impl LiveSite {
         };
         let mut update = Update::default();
         for l in std::mem::take(&mut state.stale_indexes) {
-            let files = search::index_locale(&state.site, l);
-            let new: HashSet<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
+            let memory = Memory::new();
+            let files = search::index_locale(&state.site, l, &memory)
+                .expect("writing to memory does not fail");
+            let new: HashSet<&str> = files.iter().map(String::as_str).collect();
             update.removed.extend(
                 state.index_files[l]
                     .iter()
                     .filter(|f| !new.contains(f.as_str()))
                     .cloned(),
             );
-            state.index_files[l] = files.iter().map(|(f, _)| f.clone()).collect();
-            update.written.extend(files);
+            state.index_files[l] = files;
+            update.written.extend(memory.into_files());
         }
         update.elapsed = started.elapsed();
         update
