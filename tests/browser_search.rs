@@ -137,6 +137,58 @@ fn misspelled_query_finds_its_article() {
 }
 
 #[test]
+fn search_page_shows_more_results_on_request() {
+    let Some((browser, _profile)) = browser::browser("search_page_shows_more_results_on_request")
+    else {
+        return;
+    };
+    let site = TestSite::fixture("basic");
+    for n in 1..=8 {
+        site.write(
+            &format!("content/en/more/zeppelin-{n}.md"),
+            &format!("---\ntitle: Zeppelin {n}\n---\n\nA zeppelin, number {n}.\n"),
+        );
+    }
+    site.build().assert_ok();
+    let server = StaticServer::start(&site.root().join("public"));
+    let tab = browser::tab(&browser);
+    tab.navigate_to(&server.url("/en/search/?q=zeppelin"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    let count = "document.querySelectorAll('.results li').length";
+    wait_for(&tab, &format!("{count} === 6"), "the first six results");
+    assert_eq!(
+        text(
+            &tab,
+            "document.querySelector('.search-page .more').textContent"
+        ),
+        "More results"
+    );
+    tab.find_element(".search-page .more")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(&tab, &format!("{count} === 8"), "all eight results");
+    assert_eq!(
+        text(
+            &tab,
+            "String(!!document.querySelector('.search-page .more'))"
+        ),
+        "false",
+        "nothing more to load"
+    );
+    // Focus moves to the first new result.
+    assert_eq!(
+        text(
+            &tab,
+            "document.activeElement === document.querySelectorAll('.results a')[6] ? 'yes' : document.activeElement.outerHTML"
+        ),
+        "yes"
+    );
+}
+
+#[test]
 fn search_page_shows_the_answer_card() {
     let Some((browser, _profile)) = browser::browser("search_page_shows_the_answer_card") else {
         return;

@@ -10,6 +10,7 @@ search-results-for = Ergebnisse für „{ $query }“
 search-no-results = Keine Ergebnisse für „{ $query }“.
 # $language: der Name der Sprache, in der die Ergebnisse vorliegen.
 search-fallback = In Ihrer Sprache wurde nichts gefunden. Diese Ergebnisse liegen in einer anderen Sprache vor ({ $language }).
+search-more = Weitere Ergebnisse
 search-needs-js = Für die Suche wird JavaScript benötigt. Sie können sich stattdessen die Hilfethemen ansehen:
 answer-title = Vorgeschlagene Antwort
 answer-helpful = War diese Antwort hilfreich?

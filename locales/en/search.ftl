@@ -10,6 +10,7 @@ search-results-for = Results for “{ $query }”
 search-no-results = No results for “{ $query }”.
 # $language: the name of the language the results are in.
 search-fallback = Nothing found in your language. These results are in { $language }.
+search-more = More results
 search-needs-js = Search needs JavaScript. You can browse the help topics instead:
 answer-title = Suggested answer
 answer-helpful = Was this helpful?

@@ -10,6 +10,7 @@ search-results-for = Resultados para «{ $query }»
 search-no-results = No hay resultados para «{ $query }».
 # $language: el nombre del idioma en el que están los resultados.
 search-fallback = No hemos encontrado nada en tu idioma. Estos resultados están en otro idioma ({ $language }).
+search-more = Más resultados
 search-needs-js = La búsqueda necesita JavaScript. Mientras tanto, puedes explorar los temas de ayuda:
 answer-title = Respuesta sugerida
 answer-helpful = ¿Te ha resultado útil esta respuesta?

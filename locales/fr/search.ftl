@@ -10,6 +10,7 @@ search-results-for = Résultats pour « { $query } »
 search-no-results = Aucun résultat pour « { $query } ».
 # $language : le nom de la langue des résultats.
 search-fallback = Nous n’avons rien trouvé dans votre langue. Voici des résultats dans une autre langue ({ $language }).
+search-more = Plus de résultats
 search-needs-js = La recherche nécessite JavaScript. Vous pouvez aussi parcourir les rubriques d’aide :
 answer-title = Réponse suggérée
 answer-helpful = Cette réponse vous a-t-elle été utile ?

@@ -10,6 +10,7 @@ search-results-for = Risultati per «{ $query }»
 search-no-results = Nessun risultato per «{ $query }».
 # $language: il nome della lingua in cui sono i risultati.
 search-fallback = Non abbiamo trovato nulla nella tua lingua. Questi risultati sono in un'altra lingua ({ $language }).
+search-more = Altri risultati
 search-needs-js = La ricerca richiede JavaScript. In alternativa, puoi sfogliare gli argomenti di assistenza:
 answer-title = Risposta suggerita
 answer-helpful = Questa risposta ti è stata utile?

@@ -10,6 +10,7 @@ search-results-for = Resultaten voor ‘{ $query }’
 search-no-results = Geen resultaten voor ‘{ $query }’.
 # $language: de naam van de taal waarin de resultaten staan.
 search-fallback = We hebben niets gevonden in je taal. Deze resultaten zijn in een andere taal ({ $language }).
+search-more = Meer resultaten
 search-needs-js = Voor zoeken is JavaScript nodig. Je kunt in plaats daarvan de helponderwerpen bekijken:
 answer-title = Voorgesteld antwoord
 answer-helpful = Was dit antwoord nuttig?

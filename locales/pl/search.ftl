@@ -10,6 +10,7 @@ search-results-for = Wyniki dla „{ $query }”
 search-no-results = Brak wyników dla „{ $query }”.
 # $language: nazwa języka, w którym są wyniki.
 search-fallback = Nie znaleźliśmy niczego w Twoim języku. Te wyniki są w innym języku ({ $language }).
+search-more = Więcej wyników
 search-needs-js = Wyszukiwanie wymaga JavaScriptu. Możesz zamiast tego przejrzeć tematy pomocy:
 answer-title = Sugerowana odpowiedź
 answer-helpful = Czy ta odpowiedź była pomocna?

@@ -10,6 +10,7 @@ search-results-for = Resultados para «{ $query }»
 search-no-results = Sem resultados para «{ $query }».
 # $language: o nome do idioma em que os resultados estão.
 search-fallback = Não encontrámos nada no seu idioma. Estes resultados estão noutro idioma ({ $language }).
+search-more = Mais resultados
 search-needs-js = A pesquisa requer JavaScript. Em alternativa, pode explorar os tópicos de ajuda:
 answer-title = Resposta sugerida
 answer-helpful = Esta resposta foi útil?

@@ -10,6 +10,7 @@ search-results-for = “{ $query }”的搜索结果
 search-no-results = 未找到与“{ $query }”相关的结果。
 # $language：结果所用语言的名称。
 search-fallback = 未找到您所用语言的结果。以下是其他语言（{ $language }）的结果。
+search-more = 更多结果
 search-needs-js = 搜索功能需要启用 JavaScript。您也可以浏览以下帮助主题：
 answer-title = 推荐答案
 answer-helpful = 这个答案对您有帮助吗？

@@ -102,9 +102,12 @@ export class Index {
       const cur = best.get(doc);
       if (!cur || total > cur.score) best.set(doc, { doc, section: sid % meta.sections, score: total });
     }
-    const top = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
     const shards = [...this.files.values()];
-    return Promise.all(top.map((hit) => this.display(hit, meta, shards)));
+    const hits = await Promise.all(ranked.slice(0, limit).map((hit) => this.display(hit, meta, shards)));
+    // How many articles matched, shown or not.
+    hits.total = ranked.length;
+    return hits;
   }
 
   /** Section id -> best weighted impact of this term. */
@@ -197,7 +200,8 @@ async function run(form, query, limit) {
   let hits = await own.search(query, limit);
   if (!hits.length && form.dataset.fallback) {
     const other = form._fallback || (form._fallback = new Index(form.dataset.fallback));
-    hits = (await other.search(query, limit)).map((h) => ({ ...h, foreign: form.dataset.fallbackName }));
+    const foreign = await other.search(query, limit);
+    hits = Object.assign(foreign.map((h) => ({ ...h, foreign: form.dataset.fallbackName })), { total: foreign.total });
   }
   return hits;
 }
@@ -283,13 +287,17 @@ export function answerCard(hit, query, strings, contactUrl) {
     el("p", { class: "still" }, strings.still, " ", el("a", { href: contact.pathname + contact.search }, strings.talk)));
 }
 
-async function setupSearchPage(page, form) {
+// The search page shows as many hits as the search box first: the index carries
+// them, so the first screen costs no extra request. "More results" loads the rest.
+const PAGE_FIRST = 6, PAGE_MORE = 24;
+
+async function setupSearchPage(page, form, limit = PAGE_FIRST) {
   const query = new URLSearchParams(location.search).get("q") || "";
   const input = form.querySelector("[role=combobox]");
   if (input) input.value = query;
   if (!query.trim()) return;
   const d = page.dataset;
-  const hits = await run(form, query, 20);
+  const hits = await run(form, query, limit);
   const strings = { answer: d.tAnswer, helpful: d.tHelpful, yes: d.tYes, no: d.tNo, thanks: d.tThanks, still: d.tStill, talk: d.tTalk };
   const out = [el("p", { role: "status" }, fill(hits.length ? d.tResultsFor : d.tNone, { query, count: hits.length }))];
   if (hits.length) {
@@ -300,6 +308,17 @@ async function setupSearchPage(page, form) {
         el("p", { class: "crumbs" }, `${h.category} › ${h.title}`),
         el("h2", {}, el("a", { href: h.url }, highlight(h.heading || h.title, query))),
         el("p", {}, highlight(h.passage, query))))));
+    if (hits.total > hits.length && limit < PAGE_MORE) {
+      const more = el("button", { type: "button", class: "more" }, d.tMore);
+      more.addEventListener("click", async () => {
+        more.disabled = true;
+        const first = hits.length;
+        await setupSearchPage(page, form, PAGE_MORE);
+        // Keyboard and screen reader users continue where the new hits start.
+        page.querySelectorAll(".results a")[first]?.focus();
+      });
+      out.push(more);
+    }
   } else {
     out.push(el("p", { class: "still" }, d.tStill, " ", el("a", { href: `${d.contact}?q=${encodeURIComponent(query)}` }, d.tTalk)));
   }
