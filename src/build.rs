@@ -307,9 +307,12 @@ pub fn write_site_files(site: &Site, renderer: &Renderer, output: &dyn Output) -
 /// Builds and writes every locale's search index. Returns the files written, per
 /// locale.
 pub fn write_search_indexes(site: &Site, output: &dyn Output) -> Result<Vec<Vec<String>>> {
+    // Locales are indexed in parallel; a locale is split only when there are
+    // more cores than locales.
+    let parts = rayon::current_num_threads().div_ceil(site.locales.len().max(1));
     (0..site.locales.len())
         .into_par_iter()
-        .map(|l| search::index_locale(site, l, output))
+        .map(|l| search::index_locale(site, l, parts, output))
         .collect()
 }
 

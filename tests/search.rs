@@ -152,6 +152,27 @@ fn index_is_sharded_in_a_folder_named_by_its_content() {
     assert!(page.contains(r#"data-fallback="/search/en/meta.json""#));
 }
 
+/// Splitting a locale's articles into parallel parts is a matter of speed only.
+#[test]
+fn the_index_does_not_depend_on_how_the_work_is_split() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = kbgen::config::Config::load(root, &Default::default()).unwrap();
+    let loaded = kbgen::load::load(&config).unwrap();
+    let site = kbgen::resolve::resolve(config, loaded.pages).unwrap();
+    for (l, locale) in site.config.locales.iter().enumerate() {
+        let index = |parts| {
+            let memory = kbgen::write::Memory::new();
+            kbgen::search::index_locale(&site, l, parts, &memory).unwrap();
+            memory.into_files()
+        };
+        let whole = index(1);
+        assert!(whole.len() > 2, "{}: {whole:?}", locale.code);
+        for parts in [2, 5] {
+            assert!(index(parts) == whole, "{} in {parts} parts", locale.code);
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct Query {
     q: String,

@@ -56,11 +56,6 @@ pub struct Posting {
     pub form: u8,
 }
 
-/// Parts a locale's articles are analysed in, in parallel: a fixed number, so that
-/// the index is the same whatever the number of cores. Each part caches its own
-/// words, so more parts cost more stemming.
-const PARTS: usize = 8;
-
 /// A stem group while the index is being built: counts, not yet scores.
 #[derive(Default)]
 struct RawGroup {
@@ -188,7 +183,16 @@ pub fn meta_url(config: &Config, l: usize) -> String {
 
 /// Writes one locale's index: its own articles, not the fallbacks it shows.
 /// Returns the files written, relative to the output folder.
-pub fn index_locale(site: &Site, l: usize, output: &dyn Output) -> Result<Vec<String>> {
+///
+/// The articles are analysed in `parts` parallel runs, merged in order. Each part
+/// stems its own words, so use more than one only when the cores would otherwise
+/// idle (one locale at a time). The index is the same whatever `parts`.
+pub fn index_locale(
+    site: &Site,
+    l: usize,
+    parts: usize,
+    output: &dyn Output,
+) -> Result<Vec<String>> {
     let lang = &site.config.locales[l].code;
     let ls = &site.locales[l];
     let articles: Vec<usize> = (0..ls.articles.len())
@@ -198,7 +202,7 @@ pub fn index_locale(site: &Site, l: usize, output: &dyn Output) -> Result<Vec<St
     // Each task tokenizes a run of articles into a partial index; the parts are
     // merged in article order.
     let tokenizer = Tokenizer::new(lang);
-    let chunk = articles.len().div_ceil(PARTS).max(1);
+    let chunk = articles.len().div_ceil(parts.max(1)).max(1);
     let parts: Vec<Partial> = articles
         .par_chunks(chunk)
         .enumerate()
@@ -337,9 +341,14 @@ fn analyse(site: &Site, l: usize, a: usize, doc_id: usize, tok: &Tokenizer, part
                     let field = (k & 0xff) as usize;
                     counts[field] = counts[field].saturating_add(1);
                 }
-                // The form used most; on a tie, the first.
-                if by_form.len() > best.0 {
-                    best = (by_form.len(), (by_form[0] >> 8) as u8);
+                // The form used most; on a tie, the first in alphabetical order,
+                // whatever order this part met them in.
+                let form = (by_form[0] >> 8) as u8;
+                let forms = &part.groups[(by_group[0] >> 16) as usize].forms;
+                if by_form.len() > best.0
+                    || (by_form.len() == best.0 && forms[form as usize] < forms[best.1 as usize])
+                {
+                    best = (by_form.len(), form);
                 }
             }
             part.groups[(by_group[0] >> 16) as usize]

@@ -471,7 +471,8 @@ impl LiveSite {
         let mut update = Update::default();
         for l in std::mem::take(&mut state.stale_indexes) {
             let memory = Memory::new();
-            let files = search::index_locale(&state.site, l, &memory)
+            let parts = rayon::current_num_threads();
+            let files = search::index_locale(&state.site, l, parts, &memory)
                 .expect("writing to memory does not fail");
             let new: HashSet<&str> = files.iter().map(String::as_str).collect();
             update.removed.extend(
