@@ -4,8 +4,13 @@
 /// attributes, in HTML and in XML alike.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    html_into(&mut out, text);
     out
+}
+
+/// [`html`], appended to `out`.
+pub fn html_into(out: &mut String, text: &str) {
+    pulldown_cmark_escape::escape_html(out, text).expect("writing to a String cannot fail");
 }
 
 #[cfg(test)]
