@@ -75,7 +75,7 @@ pub fn load(config: &Config) -> Result<Loaded> {
     }
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut files = Vec::new();
+    let mut locales = Vec::new();
     for entry in std::fs::read_dir(&content).map_err(|e| Error::io(&content, e))? {
         let entry = entry.map_err(|e| Error::io(&content, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -88,13 +88,22 @@ pub fn load(config: &Config) -> Result<Loaded> {
             }
             continue;
         };
-        walk_locale(
-            &entry.path(),
-            locale,
-            &mut files,
-            &mut errors,
-            &mut warnings,
-        );
+        locales.push((locale, entry.path()));
+    }
+    // Locale folders are walked in parallel, then everything is put in order.
+    let walked: Vec<_> = locales
+        .par_iter()
+        .map(|(locale, dir)| {
+            let (mut files, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+            walk_locale(dir, *locale, &mut files, &mut errors, &mut warnings);
+            (files, errors, warnings)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (f, e, w) in walked {
+        files.extend(f);
+        errors.extend(e);
+        warnings.extend(w);
     }
     files.sort();
 
