@@ -145,21 +145,21 @@ impl Renderer {
         tera.register_function(
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-                let key: String = kwargs.must_get("key")?;
+                let key: &str = kwargs.must_get("key")?;
                 let lang: Option<String> = state.get("lang")?;
                 let locale = lang.and_then(|l| codes.get(&l).copied()).unwrap_or(default);
                 if kwargs.iter().count() == 1 {
                     let cache = &plain[locale];
-                    if let Some(text) = cache.read().expect("not poisoned").get(&key) {
+                    if let Some(text) = cache.read().expect("not poisoned").get(key) {
                         return Ok(text.clone());
                     }
                     let text = l10n
-                        .format(locale, &key, Some(&FluentArgs::new()))
+                        .format(locale, key, Some(&FluentArgs::new()))
                         .map_err(tera::Error::message)?;
                     cache
                         .write()
                         .expect("not poisoned")
-                        .insert(key, text.clone());
+                        .insert(key.to_string(), text.clone());
                     return Ok(text);
                 }
                 let mut args = FluentArgs::new();
@@ -178,7 +178,7 @@ impl Renderer {
                     };
                     args.set(name, value);
                 }
-                l10n.format(locale, &key, Some(&args))
+                l10n.format(locale, key, Some(&args))
                     .map_err(tera::Error::message)
             },
         );
