@@ -231,6 +231,20 @@ fn relevance_on_the_example_site() {
                 })
                 .collect();
             let got = results.next().unwrap();
+            // Every hit links to a page and an anchor that exist: the client
+            // derives most anchors from headings, as the build does.
+            for hit in &got {
+                let (path, anchor) = hit.url.split_once('#').unwrap_or((&hit.url, ""));
+                let file = out.path().join("public").join(path.trim_start_matches('/'));
+                let html = std::fs::read_to_string(file.join("index.html"))
+                    .unwrap_or_else(|e| panic!("{locale}: {:?} -> {}: {e}", q.q, hit.url));
+                assert!(
+                    anchor.is_empty() || html.contains(&format!(r#"id="{anchor}""#)),
+                    "{locale}: {:?} -> {}: no such anchor",
+                    q.q,
+                    hit.url
+                );
+            }
             let rank = got
                 .iter()
                 .position(|h| expected.iter().any(|e| h.url.split('#').next() == Some(*e)));

@@ -32,7 +32,8 @@ const BODY: usize = 2;
 pub struct Doc {
     pub title: String,
     pub url: String,
-    pub category: String,
+    /// Index into the locale's categories (`cats` in the meta file).
+    pub category: usize,
     /// (anchor, heading, passage) per section; the intro has an empty anchor.
     pub sections: Vec<(String, String, String)>,
 }
@@ -271,7 +272,18 @@ pub fn index_locale(
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let groups: Vec<Group> = groups.into_iter().map(|g| g.1).collect();
     let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
-    shard::write(&format!("search/{lang}"), lang, &groups, &docs, output)
+    let categories: Vec<(&str, &str)> = ls
+        .categories
+        .iter()
+        .map(|c| (c.title.as_str(), c.page.url.as_str()))
+        .collect();
+    let index = shard::Index {
+        lang,
+        groups: &groups,
+        docs: &docs,
+        categories: &categories,
+    };
+    shard::write(&format!("search/{lang}"), &index, output)
 }
 
 /// Orders a group's forms alphabetically, and renumbers its postings' forms.
@@ -363,7 +375,7 @@ fn analyse(site: &Site, l: usize, a: usize, doc_id: usize, tok: &Tokenizer, part
     let doc = Doc {
         title,
         url: article.page.url.clone(),
-        category: ls.categories[article.category].title.clone(),
+        category: article.category,
         sections: sections
             .into_iter()
             .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))

@@ -33,15 +33,24 @@ struct Form<'a> {
     index: u8,
 }
 
+/// What a locale's index holds.
+pub struct Index<'a> {
+    pub lang: &'a str,
+    pub groups: &'a [Group],
+    pub docs: &'a [Doc],
+    /// (title, URL) of each category, by [`Doc::category`].
+    pub categories: &'a [(&'a str, &'a str)],
+}
+
 /// Writes the index's files under `base`, each shard as soon as it is made, and
 /// returns their paths, meta file last.
-pub fn write(
-    base: &str,
-    lang: &str,
-    groups: &[Group],
-    docs: &[Doc],
-    output: &dyn Output,
-) -> Result<Vec<String>> {
+pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<String>> {
+    let Index {
+        lang,
+        groups,
+        docs,
+        categories,
+    } = *index;
     let mut forms: Vec<Form> = groups
         .iter()
         .enumerate()
@@ -88,7 +97,7 @@ pub fn write(
         .par_iter()
         .enumerate()
         .map(|(i, range)| {
-            let json = term_shard(&forms[range.clone()], groups, &inline, docs);
+            let json = term_shard(&forms[range.clone()], index, &inline);
             put(format!("t{i}.json"), json)
         })
         .collect::<Result<_>>()?;
@@ -101,7 +110,7 @@ pub fn write(
             for (i, doc) in slice.iter().enumerate() {
                 out.comma(i);
                 out.key(chunk * DOCS_PER_SHARD + i);
-                push_record(&mut out, doc, None);
+                push_record(&mut out, doc, categories, None);
             }
             out.raw("}}");
             put(format!("d{chunk}.json"), out.0)
@@ -125,6 +134,7 @@ pub fn write(
         "sections": MAX_SECTIONS,
         "chunk": DOCS_PER_SHARD,
         "dir": dir,
+        "cats": categories,
         "bounds": bounds,
         "docs": doc_hashes.len(),
     });
@@ -175,16 +185,11 @@ fn inline_sections(group: &Group) -> Vec<u32> {
     out
 }
 
-/// About the JSON bytes of one section's display record.
+/// About the JSON bytes of one section's display record (most anchors are
+/// derived, most URLs relative to their category's).
 fn record_size(doc: &Doc, sid: u32) -> usize {
-    let (anchor, heading, passage) = &doc.sections[sid as usize % MAX_SECTIONS];
-    doc.title.len()
-        + doc.url.len()
-        + doc.category.len()
-        + anchor.len()
-        + heading.len()
-        + passage.len()
-        + 32
+    let (_, heading, passage) = &doc.sections[sid as usize % MAX_SECTIONS];
+    doc.title.len() + doc.url.len() / 2 + heading.len() + passage.len() + 24
 }
 
 /// Cuts the sorted forms into runs whose shards stay under budget. A shard is
@@ -263,7 +268,8 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// `{"f": [[form, group, form index]], "g": [postings], "d": {article: record}}`,
 /// groups numbered in order of first appearance in `f`.
-fn term_shard(forms: &[Form], groups: &[Group], inline: &[Vec<u32>], docs: &[Doc]) -> Vec<u8> {
+fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>]) -> Vec<u8> {
+    let groups = index.groups;
     let mut local: Vec<usize> = Vec::new();
     let mut local_of = rustc_hash::FxHashMap::default();
     let mut out = Json(Vec::with_capacity(SHARD_BUDGET + SHARD_BUDGET / 4));
@@ -313,21 +319,39 @@ fn term_shard(forms: &[Form], groups: &[Group], inline: &[Vec<u32>], docs: &[Doc
     for (i, (doc, sections)) in records.into_iter().enumerate() {
         out.comma(i);
         out.key(doc);
-        push_record(&mut out, &docs[doc], Some(&sections));
+        push_record(
+            &mut out,
+            &index.docs[doc],
+            index.categories,
+            Some(&sections),
+        );
     }
     out.raw("}}");
     out.0
 }
 
-/// `[title, url, category, {section: [anchor, heading, passage]}]`, with all sections
-/// or only `only`.
-fn push_record(out: &mut Json, doc: &Doc, only: Option<&BTreeSet<usize>>) {
+/// `[title, category, url, {section: entry}]`, with all sections or only `only`.
+/// The URL is relative to the category's (`cats` in the meta file) when it starts
+/// there. A section's entry is `[passage]` for an intro without heading,
+/// `[heading, passage]` when the client can derive the anchor from the heading
+/// (see [`derived_anchor`]), and `[anchor, heading, passage]` otherwise.
+fn push_record(
+    out: &mut Json,
+    doc: &Doc,
+    categories: &[(&str, &str)],
+    only: Option<&BTreeSet<usize>>,
+) {
     out.raw("[");
-    for s in [&doc.title, &doc.url, &doc.category] {
-        out.str(s);
-        out.raw(",");
+    out.str(&doc.title);
+    out.raw(",");
+    out.num(doc.category);
+    out.raw(",");
+    let base = categories.get(doc.category).map_or("", |c| c.1);
+    match doc.url.strip_prefix(base) {
+        Some(tail) if !base.is_empty() && !tail.starts_with('/') => out.str(tail),
+        _ => out.str(&doc.url),
     }
-    out.raw("{");
+    out.raw(",{");
     let shown = doc
         .sections
         .iter()
@@ -337,14 +361,35 @@ fn push_record(out: &mut Json, doc: &Doc, only: Option<&BTreeSet<usize>>) {
         out.comma(n);
         out.key(i);
         out.raw("[");
-        out.str(anchor);
-        out.raw(",");
-        out.str(heading);
-        out.raw(",");
+        let intro = anchor.is_empty() && heading.is_empty();
+        if !intro && *anchor != derived_anchor(heading) {
+            out.str(anchor);
+            out.raw(",");
+        }
+        if !intro {
+            out.str(heading);
+            out.raw(",");
+        }
         out.str(passage);
         out.raw("]");
     }
     out.raw("}]");
+}
+
+/// The anchor the client derives from a heading, as `slug` in kbgen.js does:
+/// lowercase, runs of letters and digits joined by `-`. Where it differs from the
+/// page's id (an explicit `{#id}`, a repeated heading), the record spells the id.
+fn derived_anchor(heading: &str) -> String {
+    let lower = heading.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        "section".into()
+    } else {
+        words.join("-")
+    }
 }
 
 /// JSON written by hand: a `serde_json::Value` tree of the shards costs more than
@@ -389,6 +434,53 @@ mod tests {
             group,
             index: 0,
         }
+    }
+
+    #[test]
+    fn anchors_are_derived_as_the_client_derives_them() {
+        assert_eq!(derived_anchor("Before you write"), "before-you-write");
+        assert_eq!(
+            derived_anchor("Zwrot pieniędzy: kiedy?"),
+            "zwrot-pieniędzy-kiedy"
+        );
+        assert_eq!(derived_anchor("联系客服"), "联系客服");
+        assert_eq!(derived_anchor("—"), "section");
+    }
+
+    #[test]
+    fn records_spell_only_what_the_client_cannot_derive() {
+        let doc = Doc {
+            title: "Refunds".into(),
+            url: "/en/help/refunds/".into(),
+            category: 0,
+            sections: vec![
+                (String::new(), String::new(), "Intro.".into()),
+                (
+                    "outcomes".into(),
+                    "What happens next".into(),
+                    "Then.".into(),
+                ),
+                ("who-pays".into(), "Who pays".into(), "You.".into()),
+            ],
+        };
+        let mut out = Json::default();
+        push_record(&mut out, &doc, &[("Help", "/en/help/")], None);
+        assert_eq!(
+            String::from_utf8(out.0).unwrap(),
+            r#"["Refunds",0,"refunds/",{"0":["Intro."],"1":["outcomes","What happens next","Then."],"2":["Who pays","You."]}]"#
+        );
+        // A URL outside its category's folder is spelled out.
+        let mut out = Json::default();
+        push_record(
+            &mut out,
+            &doc,
+            &[("Other", "/en/other/")],
+            Some(&BTreeSet::from([0])),
+        );
+        assert_eq!(
+            String::from_utf8(out.0).unwrap(),
+            r#"["Refunds",0,"/en/help/refunds/",{"0":["Intro."]}]"#
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ export function terms(query) {
   return out;
 }
 
+/** A heading's anchor as the build derives it (derived_anchor in src/search/shard.rs). */
+export const slug = (heading) => heading.toLowerCase().match(/[\p{Alphabetic}\p{N}]+/gu)?.join("-") ?? "section";
+
 /** Levenshtein distance, or max + 1 once it is over `max`. */
 export function distance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -157,8 +160,12 @@ export class Index {
       const shard = await this.file(`${this.base}${meta.dir}/d${Math.floor(hit.doc / meta.chunk)}.json`);
       record = shard.d[hit.doc];
     }
-    const [title, url, category, sections] = record;
-    const [anchor, heading, passage] = sections[hit.section] || ["", "", ""];
+    // See push_record in src/search/shard.rs.
+    const [title, cat, link, sections] = record;
+    const [category, base] = meta.cats[cat] || ["", ""];
+    const url = link.startsWith("/") ? link : base + link;
+    const s = sections[hit.section] || [""];
+    const [anchor, heading, passage] = s.length === 3 ? s : s.length === 2 ? [slug(s[0]), s[0], s[1]] : ["", "", s[0]];
     return { title, url: anchor ? `${url}#${anchor}` : url, category, heading, passage, score: hit.score, lang: meta.lang };
   }
 }
