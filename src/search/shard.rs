@@ -18,7 +18,7 @@ pub const META: &str = "meta.json";
 /// Postings kept per stem group, best first: enough to rank the top of any query.
 pub const MAX_POSTINGS: usize = 200;
 /// A term shard is cut once its JSON would grow past this many bytes.
-const SHARD_BUDGET: usize = 64 * 1024;
+const SHARD_BUDGET: usize = 48 * 1024;
 /// Articles per document shard.
 pub const DOCS_PER_SHARD: usize = 16;
 /// Articles whose display record a term shard carries for each of its groups: the
