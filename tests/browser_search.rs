@@ -17,6 +17,13 @@ fn site() -> (TestSite, StaticServer) {
     (site, server)
 }
 
+fn open(tab: &Tab, url: &str) {
+    tab.navigate_to(url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+}
+
 /// Evaluates `js` until it returns true, or fails after a while.
 fn wait_for(tab: &Tab, js: &str, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -52,10 +59,7 @@ fn typing_shows_results_and_announces_the_count() {
     };
     let (_site, server) = site();
     let tab = browser::tab(&browser);
-    tab.navigate_to(&server.url("/en/help/contact/"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/en/help/contact/"));
     type_query(&tab, "refund");
     wait_for(
         &tab,
@@ -88,10 +92,7 @@ fn arrow_keys_and_enter_open_a_result() {
     };
     let (_site, server) = site();
     let tab = browser::tab(&browser);
-    tab.navigate_to(&server.url("/en/"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/en/"));
     type_query(&tab, "partial refund");
     wait_for(
         &tab,
@@ -124,10 +125,7 @@ fn misspelled_query_finds_its_article() {
     };
     let (_site, server) = site();
     let tab = browser::tab(&browser);
-    tab.navigate_to(&server.url("/en/"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/en/"));
     type_query(&tab, "refnds");
     wait_for(
         &tab,
@@ -152,10 +150,7 @@ fn search_page_shows_more_results_on_request() {
     site.build().assert_ok();
     let server = StaticServer::start(&site.root().join("public"));
     let tab = browser::tab(&browser);
-    tab.navigate_to(&server.url("/en/search/?q=zeppelin"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/en/search/?q=zeppelin"));
     let count = "document.querySelectorAll('.results li').length";
     wait_for(&tab, &format!("{count} === 6"), "the first six results");
     assert_eq!(
@@ -195,10 +190,7 @@ fn search_page_shows_the_answer_card() {
     };
     let (_site, server) = site();
     let tab = browser::tab(&browser);
-    tab.navigate_to(&server.url("/en/search/?q=refund%20outcomes"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/en/search/?q=refund%20outcomes"));
     wait_for(
         &tab,
         "!!document.querySelector('.answer')",
@@ -246,10 +238,7 @@ fn no_results_fall_back_to_the_default_locale() {
     let (_site, server) = site();
     let tab = browser::tab(&browser);
     // "Only in English" has no Italian translation: Italian search finds nothing.
-    tab.navigate_to(&server.url("/it/search/?q=translation"))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/it/search/?q=translation"));
     wait_for(&tab, "!!document.querySelector('.results')", "results");
     let notice = text(
         &tab,

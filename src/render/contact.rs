@@ -2,7 +2,6 @@
 //! and the channel table that replaces `<!-- kbgen:contact-channels -->`.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::{Alternate, Renderer};
 use crate::contact::facts::{self, ChannelFacts};
@@ -166,7 +165,7 @@ impl Renderer {
                 Target::Email { endpoint } => endpoint.as_str(),
                 _ => "",
             });
-        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let mut ctx = self.context(&common)?;
         ctx.insert("topics", &topics);
         ctx.insert("channels", &channels);
         ctx.insert("email_endpoint", &endpoint);

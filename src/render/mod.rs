@@ -225,6 +225,11 @@ impl Renderer {
         &self.localizer
     }
 
+    /// The template context of a page: what every page shows, then its own parts.
+    fn context(&self, common: &Common) -> Result<Context, Diagnostic> {
+        Context::from_serialize(common).map_err(|e| self.theme.diagnose(&e))
+    }
+
     fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera
             .render(template, context)
@@ -344,7 +349,7 @@ impl Renderer {
                     .collect(),
             })
             .collect();
-        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let mut ctx = self.context(&common)?;
         ctx.insert("categories", &categories);
         self.render("home.html", &ctx)
     }
@@ -372,7 +377,7 @@ impl Renderer {
             .iter()
             .map(|&a| article_link(site, locale, a))
             .collect();
-        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let mut ctx = self.context(&common)?;
         ctx.insert("articles", &articles);
         self.render("category.html", &ctx)
     }
@@ -424,7 +429,7 @@ impl Renderer {
             .take(RELATED)
             .map(|&i| article_link(site, locale, i))
             .collect();
-        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let mut ctx = self.context(&common)?;
         ctx.insert("toc", &toc);
         ctx.insert("related", &related);
         ctx.insert("updated", &source.front.updated);
@@ -445,7 +450,7 @@ impl Renderer {
         common.page_title = &title;
         common.description = None;
         common.alternates.clear();
-        let mut ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let mut ctx = self.context(&common)?;
         ctx.insert(
             "canonical",
             &site.absolute(&format!("{}404.html", ls.home.url)),
@@ -469,7 +474,7 @@ impl Renderer {
         for (l, entry) in common.switcher.iter_mut().enumerate() {
             entry.url = self.search[l].page.clone();
         }
-        let ctx = Context::from_serialize(&common).map_err(|e| self.theme.diagnose(&e))?;
+        let ctx = self.context(&common)?;
         self.render("search.html", &ctx)
     }
 

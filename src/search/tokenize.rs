@@ -153,27 +153,20 @@ impl Tokenizer {
             }
         }
     }
-
-    /// Calls `emit(form, stem)` for every token of `text`. Uncached: the index
-    /// builder caches per word.
-    pub fn tokens(&self, text: &str, mut emit: impl FnMut(&str, &str)) {
-        Tokenizer::runs(text, |run| match run {
-            Run::Word(w) => {
-                let (form, stem) = self.word(w);
-                emit(&form, &stem);
-            }
-            Run::Han(h) => self.han(h, |t| emit(t, t)),
-        });
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// (form, stem) of every token of `text`, as the index builder cuts it.
     fn tokens(lang: &str, text: &str) -> Vec<(String, String)> {
+        let tok = Tokenizer::new(lang);
         let mut out = Vec::new();
-        Tokenizer::new(lang).tokens(text, |f, s| out.push((f.to_string(), s.to_string())));
+        Tokenizer::runs(text, |run| match run {
+            Run::Word(w) => out.push(tok.word(w)),
+            Run::Han(h) => tok.han(h, |t| out.push((t.to_string(), t.to_string()))),
+        });
         out
     }
 
