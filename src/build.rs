@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::i18n::Localizer;
-use crate::markdown::{self, AnchorRef};
+use crate::load::SourcePage;
+use crate::markdown::{self, AnchorRef, Parsed};
 use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
@@ -80,6 +81,15 @@ pub fn prepare(config: Config) -> Result<Prepared> {
     let localizer = Localizer::load(&config, &mut warnings)
         .map_err(|e| errors.extend(e.diagnostics()))
         .ok();
+    // What `kbgen check` calls a Fluent error fails the build too, pointing at the
+    // .ftl line rather than at every template line that would show the message.
+    let fluent_errors: Vec<Diagnostic> = crate::check::fluent::check(&config, &theme)
+        .into_iter()
+        .filter(|p| p.level == crate::check::Level::Error)
+        .map(|p| p.diagnostic)
+        .collect();
+    let localizer = localizer.filter(|_| fluent_errors.is_empty());
+    errors.extend(fluent_errors);
     let site = match resolve::resolve(config, loaded.pages) {
         Ok(site) => site,
         Err(e) => {
@@ -87,7 +97,6 @@ pub fn prepare(config: Config) -> Result<Prepared> {
             return Err(content_errors(errors));
         }
     };
-    errors.extend(check_reserved_urls(&site));
     let links = search_links(&site);
     let renderer = localizer.and_then(|l| {
         Renderer::new(&site, theme, l, links)
@@ -233,6 +242,7 @@ pub fn render_page(
     let source = &site.sources[job.page.source];
     let parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html);
     let mut errors = parsed.errors.clone();
+    errors.extend(page_errors(site, source, &parsed));
     if let Some(renderer) = renderer.filter(|_| errors.is_empty()) {
         let html = match job.role {
             Role::Home => renderer.home(site, job.locale, &parsed),
@@ -253,6 +263,29 @@ pub fn render_page(
         anchors: parsed.anchors,
         errors,
     }
+}
+
+/// What is wrong with a parsed page given the rest of the site, beyond its own
+/// Markdown: the one place build, serve and check look for it.
+pub fn page_errors(site: &Site, source: &SourcePage, parsed: &Parsed) -> Vec<Diagnostic> {
+    if site.config.contact.is_some() {
+        return Vec::new();
+    }
+    parsed
+        .channel_tables
+        .iter()
+        .map(|&offset| {
+            let (line, col) = markdown::position(source, offset);
+            Diagnostic::error(
+                &source.path,
+                format!(
+                    "{} shows the channels of contact.yaml, and this site has none: add contact.yaml beside site.yaml, or remove the line",
+                    markdown::CHANNELS_DIRECTIVE
+                ),
+            )
+            .at(line, col)
+        })
+        .collect()
 }
 
 /// Every `#anchor` must name a heading of the page it points to, as shown in the
@@ -360,36 +393,6 @@ pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output
     } else {
         Err(content_errors(errors))
     }
-}
-
-/// The contact flow owns `/<locale>/contact/`: a page there would be overwritten.
-fn check_reserved_urls(site: &Site) -> Vec<Diagnostic> {
-    if site.config.contact.is_none() {
-        return Vec::new();
-    }
-    let mut errors = Vec::new();
-    for (l, ls) in site.locales.iter().enumerate() {
-        let reserved = crate::render::contact_url(site, l);
-        for page in ls.pages().filter(|p| p.url == reserved && !p.fallback) {
-            errors.push(Diagnostic::error(
-                &site.sources[page.source].path,
-                format!(
-                    "this page's URL {reserved} is the contact flow's (contact.yaml); give the page another `slug`"
-                ),
-            ));
-        }
-        // A fallback page takes the URL from the default locale's slug.
-        for page in ls.pages().filter(|p| p.url == reserved && p.fallback) {
-            errors.push(Diagnostic::error(
-                &site.sources[page.source].path,
-                format!(
-                    "this page, shown in {} too, takes the contact flow's URL {reserved}; give it another `slug`",
-                    site.config.locales[l].code
-                ),
-            ));
-        }
-    }
-    errors
 }
 
 /// Where each locale's search page and index are, and the default locale's index

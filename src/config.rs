@@ -116,6 +116,13 @@ impl Config {
                     l.code
                 )));
             }
+            // The output root also holds the theme's assets and the search indexes.
+            if matches!(l.code.to_lowercase().as_str(), "assets" | "search") {
+                return Err(fail(format!(
+                    "locale code `{}` is a folder kbgen writes at the root of the site; use the language's code",
+                    l.code
+                )));
+            }
             if locales.iter().any(|x: &Locale| x.code == l.code) {
                 return Err(fail(format!("locale `{}` is listed twice", l.code)));
             }
@@ -139,14 +146,15 @@ impl Config {
             })?;
 
         let base = overrides.base_url.as_deref().unwrap_or(&raw.base_url);
-        let url = url::Url::parse(base)
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .ok_or_else(|| {
-                fail(format!(
-                    "base_url `{base}` is not an absolute http(s) URL such as https://help.example.org"
-                ))
-            })?;
+        // From the command line the error names the flag, otherwise the line.
+        let base_fail = |message: String| match overrides.base_url {
+            Some(_) => Error::Config(Diagnostic::error("--base-url", message)),
+            None => {
+                let line = crate::yaml::key_line(text, "base_url").unwrap_or(1);
+                Error::Config(Diagnostic::error(path, message).at(line, 1))
+            }
+        };
+        let url = check_base_url(base).map_err(base_fail)?;
         let base_url = url.as_str().trim_end_matches('/').to_string();
         let path_prefix = url.path().trim_end_matches('/').to_string();
 
@@ -195,16 +203,45 @@ impl Config {
     }
 }
 
-/// A single path segment that cannot climb out of its folder.
+/// `base_url` parsed, when every URL kbgen glues onto it stays on its host: an
+/// absolute http(s) URL with a host, no user, query or fragment, and a path
+/// without empty segments (`//` would make links protocol-relative).
+fn check_base_url(base: &str) -> std::result::Result<url::Url, String> {
+    let example = "write it like https://help.example.org or https://example.org/help";
+    if base
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
+        return Err(format!(
+            "base_url `{}` contains a space, a control character or a backslash; {example}",
+            base.escape_debug()
+        ));
+    }
+    let url = url::Url::parse(base)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+        .ok_or_else(|| format!("base_url `{base}` is not an absolute http(s) URL; {example}"))?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "base_url `{base}` has a query or fragment, which would end up in the middle of every URL; {example}"
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "base_url `{base}` holds a user name or password, which every page would publish; {example}"
+        ));
+    }
+    if url.path().trim_end_matches('/').contains("//") {
+        return Err(format!(
+            "base_url `{base}` has an empty path segment (`//`), which turns links into links to another host; {example}"
+        ));
+    }
+    Ok(url)
+}
+
+/// A single path segment that cannot climb out of its folder (see [`crate::segment`]).
 pub fn is_url_segment(s: &str) -> bool {
-    !s.is_empty()
-        && s != "."
-        && s != ".."
-        && !s.chars().any(|c| {
-            matches!(c, '/' | '\\' | ':' | '?' | '#' | '%' | '"' | '<' | '>')
-                || c.is_control()
-                || c.is_whitespace()
-        })
+    crate::segment::problem(s).is_none()
 }
 
 #[cfg(test)]
@@ -244,6 +281,24 @@ mod tests {
         let d = &err.diagnostics()[0];
         assert_eq!(d.line, Some(6));
         assert!(d.message.contains("colour"), "{}", d.message);
+    }
+
+    #[test]
+    fn base_urls_that_lead_off_site_are_config_errors_on_their_line() {
+        for bad in [
+            "https://help.example.org//evil.example",
+            "https://help.example.org/\\evil.example",
+            "https://help.example.org/kb?x=1",
+            "https://help.example.org/kb#top",
+            "https://user:pw@help.example.org",
+            "ftp://help.example.org",
+        ] {
+            let err = parse(&OK.replace("https://help.example.org/kb/", bad)).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+            let d = &err.diagnostics()[0];
+            assert_eq!(d.line, Some(1), "{bad}: {d}");
+            assert!(d.message.contains("base_url"), "{bad}: {d}");
+        }
     }
 
     #[test]

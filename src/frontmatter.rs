@@ -129,6 +129,22 @@ pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) 
                 .at(line, 1),
         );
     }
+    for (key, value) in [
+        ("updated", fm.updated.as_deref()),
+        ("review_by", fm.review_by.as_deref()),
+    ] {
+        if let Some(value) = value
+            && crate::date::Date::parse(value).is_none()
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    format!("`{key}: {value}` is not a date: write a day that exists as YYYY-MM-DD, like `{key}: 2026-11-20`"),
+                )
+                .at(key_line(split, key), 1),
+            );
+        }
+    }
     match fm.title.as_deref().map(str::trim) {
         None => diagnostics.push(
             Diagnostic::error(path, "front matter has no `title`: add a line `title: ...`")

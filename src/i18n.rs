@@ -102,7 +102,12 @@ pub fn sources(config: &Config, code: &str) -> (Vec<(PathBuf, String)>, Vec<Diag
         files.sort();
         for path in files {
             match std::fs::read_to_string(&path) {
-                Ok(text) => sources.push((path, text)),
+                // Editors on Windows start files with a byte-order mark; Fluent's
+                // parser would read it as the start of a message.
+                Ok(text) => match text.strip_prefix('\u{feff}') {
+                    Some(rest) => sources.push((path, rest.to_string())),
+                    None => sources.push((path, text)),
+                },
                 Err(e) => errors.push(Diagnostic::error(&path, format!("cannot read: {e}"))),
             }
         }

@@ -54,6 +54,17 @@ impl SourcePage {
     pub fn text(&self) -> &str {
         &self.text
     }
+
+    /// The file line on which top-level front matter key `key` is written (the
+    /// opening fence when it is not there).
+    pub fn key_line(&self, key: &str) -> usize {
+        frontmatter::split(&self.path, &self.text)
+            .ok()
+            .and_then(|split| {
+                crate::yaml::key_line(split.yaml, key).map(|line| split.yaml_line + line - 1)
+            })
+            .unwrap_or(1)
+    }
 }
 
 /// Everything under `content/`, in a stable order, plus the warnings found on the way.
@@ -89,6 +100,27 @@ pub fn load(config: &Config) -> Result<Loaded> {
             continue;
         };
         locales.push((locale, entry.path()));
+    }
+    for (l, locale) in config.locales.iter().enumerate() {
+        if locales.iter().any(|(found, _)| *found == l) {
+            continue;
+        }
+        let dir = content.join(&locale.code);
+        if l == config.default_locale {
+            errors.push(Diagnostic::error(
+                dir,
+                "the default locale's folder is missing: it holds the sources every other locale translates; create it with an _index.md",
+            ));
+        } else {
+            warnings.push(Diagnostic::warning(
+                dir,
+                format!(
+                    "no content folder for {}: every {0} page shows the {} text until you create it",
+                    locale.code,
+                    config.default_locale().code
+                ),
+            ));
+        }
     }
     // Locale folders are walked in parallel, then everything is put in order.
     let walked: Vec<_> = locales
@@ -135,7 +167,17 @@ fn walk_locale(
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) {
-    for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+    // Hidden files and folders (`.git`, `.DS_Store`, editor backups) are not
+    // content; a hidden Markdown file is said so, since it may be meant as a page.
+    let walk = WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !name.starts_with('.') || (e.file_type().is_file() && name.ends_with(".md"))
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -157,12 +199,25 @@ fn walk_locale(
         if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let rel: Vec<String> = path
+        let rel: Option<Vec<String>> = path
             .strip_prefix(dir)
             .unwrap_or(path)
             .iter()
-            .map(|c| c.to_string_lossy().into_owned())
+            .map(|c| c.to_str().map(str::to_string))
             .collect();
+        // Two names that differ only in bytes that are not UTF-8 would both read
+        // as `caf\u{FFFD}` and one page would silently replace the other.
+        let Some(rel) = rel else {
+            errors.push(Diagnostic::error(
+                path,
+                "this file name (or a folder above it) is not UTF-8 text: rename it",
+            ));
+            continue;
+        };
+        if let Some(message) = name_problem(&rel) {
+            errors.push(Diagnostic::error(path, message));
+            continue;
+        }
         let Some(kind) = kind_of(&rel) else {
             errors.push(Diagnostic::error(
                 path,
@@ -172,6 +227,26 @@ fn walk_locale(
         };
         files.push((locale, kind, path.to_path_buf()));
     }
+}
+
+/// Why a file's path inside its locale folder cannot give it a URL: its category
+/// folder and its file name become URL segments (unless a `slug` replaces them,
+/// links and translations still go by them).
+fn name_problem(rel: &[String]) -> Option<String> {
+    let (file, folders) = rel.split_last()?;
+    for folder in folders {
+        if let Some(why) = crate::segment::problem(folder) {
+            return Some(format!(
+                "the folder name `{folder}` cannot be part of a URL ({why}): rename the folder"
+            ));
+        }
+    }
+    if file == "_index.md" {
+        return None;
+    }
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    crate::segment::problem(stem)
+        .map(|why| format!("the file name `{file}` cannot become a URL ({why}): rename the file"))
 }
 
 /// What a file is, from its path inside its locale folder.

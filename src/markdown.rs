@@ -6,7 +6,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::{Kind, SourcePage};
-use crate::sanitize::{HtmlPolicy, is_plain_url};
+use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
+
+/// The line writers put where contact.yaml's channel table belongs.
+pub const CHANNELS_DIRECTIVE: &str = "<!-- kbgen:contact-channels -->";
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +55,8 @@ pub struct Parsed {
     pub errors: Vec<Diagnostic>,
     pub links: Vec<LinkRef>,
     pub images: Vec<ImageRef>,
+    /// Byte offsets of `<!-- kbgen:contact-channels -->` lines in the page body.
+    pub channel_tables: Vec<usize>,
 }
 
 /// How deep lists, quotes and HTML elements may nest. Browsers stop at 512 (Blink's
@@ -131,10 +136,18 @@ pub fn parse_with<'u>(
                 ));
             }
             let event = match event {
+                // The channel directive, exactly: kbgen's own marker takes its place
+                // (comments do not survive sanitizing) and the page stays unsanitized.
+                Event::Html(ref html) | Event::InlineHtml(ref html)
+                    if html.trim() == CHANNELS_DIRECTIVE =>
+                {
+                    out.channel_tables.push(range.start);
+                    Event::Html(CowStr::Borrowed(CHANNELS_MARKER))
+                }
                 Event::Html(ref html) | Event::InlineHtml(ref html) => {
-                    // A lone comment runs nothing, and directives such as
-                    // `<!-- kbgen:contact-channels -->` must survive to be replaced.
-                    unsafe_html |= !is_comment(html);
+                    // Any other raw HTML, a comment too, goes through the sanitizer:
+                    // browsers end comments in ways a quick look cannot tell.
+                    unsafe_html = true;
                     for (src, alt) in raw_images(html) {
                         out.images.push(ImageRef {
                             src,
@@ -158,9 +171,28 @@ pub fn parse_with<'u>(
                     open_images.pop();
                     event
                 }
-                Event::Start(Tag::Heading { .. }) => {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    if !classes.is_empty() || !attrs.is_empty() {
+                        out.errors.push(error_at(
+                            page,
+                            range.start,
+                            heading_attributes_error(&classes, &attrs),
+                        ));
+                    }
                     open_heading = Some((pending.len(), String::new()));
-                    event
+                    // Only the id is ever written: classes and attributes could
+                    // style the page or carry an event handler.
+                    Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    })
                 }
                 Event::Text(ref t) | Event::Code(ref t) => {
                     if let Some((_, text)) = &mut open_heading {
@@ -336,13 +368,20 @@ fn attribute(html: &str, start: usize, end: usize, name: &str) -> String {
     }
 }
 
-/// True for raw HTML that is one comment and nothing else.
-fn is_comment(html: &str) -> bool {
-    let t = html.trim();
-    t.len() >= 7
-        && t.starts_with("<!--")
-        && t.ends_with("-->")
-        && t[4..].find("-->") == Some(t.len() - 7)
+/// What to tell a writer whose heading has `{.class}` or `{key=value}` attributes.
+fn heading_attributes_error(
+    classes: &[CowStr<'_>],
+    attrs: &[(CowStr<'_>, Option<CowStr<'_>>)],
+) -> String {
+    let mut written: Vec<String> = classes.iter().map(|c| format!(".{c}")).collect();
+    written.extend(attrs.iter().map(|(k, v)| match v {
+        Some(v) => format!("{k}={v}"),
+        None => k.to_string(),
+    }));
+    format!(
+        "heading attributes other than `{{#id}}` are not allowed (found `{}`): keep only the id, e.g. `## Shipping {{#shipping}}`",
+        written.join(" ")
+    )
 }
 
 /// File line and column of a byte offset in `page`'s body.
@@ -582,20 +621,51 @@ mod tests {
     }
 
     #[test]
-    fn lone_comments_survive_and_scripts_do_not() {
-        assert!(is_comment("<!-- kbgen:contact-channels -->\n"));
-        assert!(!is_comment("<!-- a --><script>x()</script><!-- b -->"));
-        assert!(!is_comment("<!-->"));
+    fn the_channel_directive_becomes_a_marker_that_survives_sanitizing() {
+        for body in [
+            "Text\n\n<!-- kbgen:contact-channels -->\n",
+            "Text <b>raw</b>\n\n<!-- kbgen:contact-channels -->\n",
+        ] {
+            let p = parse(&page(body), "k", &urls);
+            assert!(p.html.contains(CHANNELS_MARKER), "{}", p.html);
+        }
+    }
+
+    #[test]
+    fn comments_that_browsers_end_early_are_sanitized_not_trusted() {
+        for body in [
+            "<!--><svg onload=alert(1)>-->\n",
+            "<!---><svg onload=alert(1)>-->\n",
+            "<!-- x --!><svg onload=alert(1)> -->\n",
+            "a <!--><img src=x onerror=alert(1)>--> b\n",
+        ] {
+            let p = parse(&page(body), "k", &urls);
+            assert!(
+                !p.html.contains("onload") && !p.html.contains("onerror"),
+                "{body}: {}",
+                p.html
+            );
+        }
+    }
+
+    #[test]
+    fn heading_attributes_beyond_the_id_are_an_error_and_never_written() {
         let p = parse(
-            &page("Text\n\n<!-- kbgen:contact-channels -->\n"),
+            &page("## Shipping {#shipping tabindex=0 autofocus onfocus=alert(document.domain)}\n"),
             "k",
             &urls,
         );
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         assert!(
-            p.html.contains("<!-- kbgen:contact-channels -->"),
+            p.errors[0].message.contains("onfocus=alert"),
             "{}",
-            p.html
+            p.errors[0]
         );
+        assert!(!p.html.contains("onfocus"), "{}", p.html);
+        assert!(p.html.contains(r#"<h2 id="shipping">"#), "{}", p.html);
+        let p = parse(&page("## Shipping {.evil}\n"), "k", &urls);
+        assert_eq!(p.errors.len(), 1);
+        assert!(!p.html.contains("evil"), "{}", p.html);
     }
 
     #[test]

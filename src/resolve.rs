@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
-use crate::config::{Config, is_url_segment};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::{Kind, SourcePage};
+use crate::segment;
 
 /// Characters escaped in a URL path segment.
 const SEGMENT: &AsciiSet = &CONTROLS
@@ -116,16 +117,17 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
             continue;
         }
         if let Some(slug) = &s.front.slug
-            && !is_url_segment(slug)
+            && let Some(why) = segment::problem(slug)
         {
             errors.push(
                 Diagnostic::error(
                     &s.path,
-                    format!("slug `{slug}` is not a single URL segment: no `/`, `\\`, `..`, spaces or `?#%:`"),
+                    format!("slug `{slug}` is not a single URL segment ({why}): write one word, such as `slug: refunds`"),
                 )
-                .at(line_of_key(s, "slug"), 1),
+                .at(s.key_line("slug"), 1),
             );
         }
+        errors.extend(topic_error(&config, s));
         translations
             .entry(s.kind.key())
             .or_insert_with(|| vec![None; n])[s.locale] = Some(i);
@@ -139,19 +141,30 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
             t[l].map(|s| (s, false))
                 .or_else(|| t[def].map(|s| (s, true)))
         };
-        let mut files: HashMap<String, usize> = HashMap::new();
+        // Keyed by the form under which two files are one on case-insensitive,
+        // normalizing hosts: `Refunds` and `refunds` would overwrite each other.
+        let mut files: HashMap<String, (usize, String)> = HashMap::new();
         let mut claim = |page: &Page, errors: &mut Vec<Diagnostic>| {
-            if let Some(other) = files.insert(page.file.clone(), page.source) {
+            let key = segment::collision_key(&page.file);
+            if let Some((other, url)) = files.insert(key, (page.source, page.url.clone())) {
+                let how = if url == page.url {
+                    String::new()
+                } else {
+                    format!(
+                        " (and {url}: they differ only in case, Unicode form or width, so they are one file on macOS, Windows and many CDNs)"
+                    )
+                };
                 errors.push(Diagnostic::error(
                     &sources[page.source].path,
                     format!(
-                        "this page and {} have the same URL {}; give one of them another `slug`",
+                        "this page and {} have the same URL {}{how}; give one of them another `slug`",
                         sources[other].path.display(),
                         page.url
                     ),
                 ));
             }
         };
+        let reserved = reserved_segments(&config);
 
         let home = match pick("_index") {
             Some((source, fallback)) => Page {
@@ -196,18 +209,27 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
                 continue;
             };
             let s = &sources[source];
-            let slug = if fallback {
-                name
-            } else {
-                s.front.slug.as_deref().unwrap_or(name)
-            };
+            // A fallback shows the default locale's page, at the default locale's slug.
+            let slug = segment::nfc(s.front.slug.as_deref().unwrap_or(name));
             let page = Page {
                 key,
                 source,
                 fallback,
-                url: format!("{prefix}/{}/", encode(slug)),
+                url: format!("{prefix}/{}/", encode(&slug)),
                 file: format!("{}/{slug}/index.html", locale.code),
             };
+            if let Some(what) = reserved
+                .iter()
+                .find(|(r, _)| *r == segment::collision_key(&slug))
+                .map(|(_, what)| what)
+            {
+                errors.push(reserved_error(
+                    s,
+                    &page,
+                    what,
+                    fallback.then_some(locale.code.as_str()),
+                ));
+            }
             claim(&page, &mut errors);
             cat_index.insert(name, categories.len());
             categories.push((
@@ -234,13 +256,13 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
             let Some(&c) = cat_index.get(category.as_str()) else {
                 continue;
             };
-            let slug = s.front.slug.as_deref().unwrap_or(name);
+            let slug = segment::nfc(s.front.slug.as_deref().unwrap_or(name));
             let cat_page = &categories[c].2.page;
             let page = Page {
                 key: key.clone(),
                 source,
                 fallback,
-                url: format!("{}{}/", cat_page.url, encode(slug)),
+                url: format!("{}{}/", cat_page.url, encode(&slug)),
                 file: format!(
                     "{}{slug}/index.html",
                     cat_page.file.trim_end_matches("index.html")
@@ -317,14 +339,56 @@ fn encode(segment: &str) -> String {
     utf8_percent_encode(segment, SEGMENT).to_string()
 }
 
-/// The file line of a top-level front matter key (the opening fence as a fallback).
-fn line_of_key(s: &SourcePage, key: &str) -> usize {
-    s.text()
-        .lines()
-        .take(s.body_line)
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })
-        .map_or(1, |i| i + 1)
+/// First segments under a locale that kbgen writes itself, by collision key, with
+/// what is there.
+fn reserved_segments(config: &Config) -> Vec<(String, &'static str)> {
+    let mut out = vec![("search".to_string(), "kbgen's search page")];
+    if config.contact.is_some() {
+        out.push((
+            "contact".to_string(),
+            "the contact flow's page (contact.yaml)",
+        ));
+    }
+    out
+}
+
+fn reserved_error(s: &SourcePage, page: &Page, what: &str, shown_in: Option<&str>) -> Diagnostic {
+    let message = match shown_in {
+        None => format!(
+            "this page's URL {} is {what}; give the page another `slug`",
+            page.url
+        ),
+        Some(code) => format!(
+            "this page, shown in {code} too (it has no {code} translation), takes the URL {}, which is {what}; give it another `slug`",
+            page.url
+        ),
+    };
+    let d = Diagnostic::error(&s.path, message);
+    if s.front.slug.is_some() {
+        d.at(s.key_line("slug"), 1)
+    } else {
+        d
+    }
+}
+
+/// An article's `topic:` must be one of contact.yaml's topics, when the site has
+/// one: its "Contact us" link leads there.
+fn topic_error(config: &Config, s: &SourcePage) -> Option<Diagnostic> {
+    let contact = config.contact.as_ref()?;
+    let topic = s.front.topic.as_deref()?;
+    if contact.topic(topic).is_some() {
+        return None;
+    }
+    let known: Vec<&str> = contact.topics.iter().map(|t| t.id.as_str()).collect();
+    Some(
+        Diagnostic::error(
+            &s.path,
+            format!(
+                "topic `{topic}` is not in {}; use one of {}",
+                crate::contact::CONTACT_FILE,
+                known.join(", ")
+            ),
+        )
+        .at(s.key_line("topic"), 1),
+    )
 }

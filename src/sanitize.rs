@@ -1,7 +1,12 @@
-//! Sanitize: the HTML a page's Markdown produces is cleaned with ammonia whenever
-//! the writer could have smuggled script into it (raw HTML, or a link whose scheme
-//! is not plainly safe). site.yaml's `html:` allow-list opts in to more tags,
-//! attributes and URL schemes.
+//! Sanitize: every byte of HTML that comes from content is either produced by
+//! pulldown-cmark's writer from events kbgen has checked (it can only emit its own
+//! tags, with escaped text and URLs; heading attributes are limited to `{#id}` by
+//! the parser stage), or passes through ammonia: any raw HTML at all, comments
+//! included, and any link or image whose scheme is not plainly safe send the whole
+//! page through [`HtmlPolicy::clean`]. site.yaml's `html:` allow-list opts in to
+//! more tags, attributes and URL schemes.
+
+use std::borrow::Cow;
 
 use std::collections::BTreeMap;
 
@@ -34,6 +39,21 @@ const PLAIN_SCHEMES: &[&str] = &["http", "https", "mailto"];
 /// code block classes and table alignment.
 const OWN_ATTRIBUTES: &[&str] = &["id", "class"];
 
+/// The element kbgen writes where `<!-- kbgen:contact-channels -->` stood; the
+/// channel table replaces it after sanitizing. Comments do not survive ammonia, and
+/// a writer who types this element gets nothing but the same table.
+pub const CHANNELS_MARKER: &str = "<kbgen-contact-channels></kbgen-contact-channels>";
+const CHANNELS_TAG: &str = "kbgen-contact-channels";
+
+/// The only `style` a table cell keeps: the alignment pulldown-cmark writes for
+/// `|:---|` columns. Anything else (`position:fixed` over the whole page) goes.
+fn table_alignment(value: &str) -> bool {
+    matches!(
+        value.trim().trim_end_matches(';').trim(),
+        "text-align: left" | "text-align: center" | "text-align: right"
+    )
+}
+
 impl HtmlPolicy {
     /// Cleans a fragment of HTML: scripts, event handlers, `javascript:` URLs and
     /// anything else outside the allow-list are removed.
@@ -45,6 +65,23 @@ impl HtmlPolicy {
         builder.add_generic_attributes(OWN_ATTRIBUTES);
         builder.add_tag_attributes("th", &["style"]);
         builder.add_tag_attributes("td", &["style"]);
+        // `style` only where the site opted in to it; table cells otherwise keep
+        // their alignment and nothing else.
+        let styled: Vec<String> = self
+            .attributes
+            .iter()
+            .filter(|(_, attributes)| attributes.iter().any(|a| a == "style"))
+            .map(|(tag, _)| tag.clone())
+            .collect();
+        builder.attribute_filter(move |element, attribute, value| {
+            let opted_in = styled.iter().any(|t| t == "*" || t == element);
+            let cell = matches!(element, "th" | "td");
+            if attribute == "style" && !opted_in && !(cell && table_alignment(value)) {
+                return None;
+            }
+            Some(Cow::Borrowed(value))
+        });
+        builder.add_tags([CHANNELS_TAG]);
         builder.add_tags(self.tags.iter().map(String::as_str));
         // A tag the site allows must not also be one whose content ammonia drops:
         // ammonia treats that contradiction as a bug and panics.
@@ -101,6 +138,45 @@ mod tests {
         let p = HtmlPolicy::default();
         let html = r#"<h2 id="outcomes">O</h2><pre><code class="language-rust">x</code></pre><table><thead><tr><th style="text-align: left">a</th></tr></thead></table>"#;
         assert_eq!(p.clean(html), html);
+    }
+
+    #[test]
+    fn table_cells_keep_only_their_alignment() {
+        let p = HtmlPolicy::default();
+        let out = p.clean(
+            r#"<table><tr><td style="position:fixed;top:0;left:0;width:100vw;height:100vh">x</td><th style="text-align: center">y</th></tr></table>"#,
+        );
+        assert!(!out.contains("position"), "{out}");
+        assert!(out.contains(r#"<th style="text-align: center">"#), "{out}");
+    }
+
+    #[test]
+    fn style_stays_only_where_the_site_opted_in() {
+        let p = HtmlPolicy {
+            attributes: BTreeMap::from([("div".into(), vec!["style".into()])]),
+            ..HtmlPolicy::default()
+        };
+        let out = p.clean(r#"<div style="color:red">x</div><td style="color:red">y</td>"#);
+        assert!(out.contains(r#"<div style="color:red">"#), "{out}");
+        assert!(!out.contains(r#"<td style"#), "{out}");
+    }
+
+    #[test]
+    fn comments_browsers_end_early_cannot_smuggle_markup() {
+        let p = HtmlPolicy::default();
+        for html in [
+            "<!--><svg onload=alert(1)>-->",
+            "<!---><svg onload=alert(1)>-->",
+            "<!-- x --!><svg onload=alert(1)> -->",
+            "<!--><img src=x onerror=alert(1)>-->",
+        ] {
+            let out = p.clean(html);
+            assert!(
+                !out.contains("onload") && !out.contains("onerror"),
+                "{html} -> {out}"
+            );
+            assert!(!out.contains("<!--"), "{html} -> {out}");
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ struct Message {
     path: PathBuf,
     line: usize,
     variables: BTreeSet<String>,
+    /// Messages its patterns refer to.
+    references: BTreeSet<String>,
 }
 
 pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
@@ -74,7 +76,7 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
                 for p in patterns {
                     walk_pattern(p, &mut variables, &mut references);
                 }
-                used.extend(references);
+                used.extend(references.iter().cloned());
                 let line = definition_line(&text, m.id.name);
                 messages.insert(
                     m.id.name.to_string(),
@@ -82,11 +84,22 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
                         path: path.clone(),
                         line,
                         variables,
+                        references,
                     },
                 );
             }
         }
         locales.push(messages);
+    }
+
+    let calls: Vec<Call> = theme
+        .templates
+        .values()
+        .flat_map(template_calls)
+        .collect();
+    for messages in &locales {
+        problems.extend(cycles(messages));
+        problems.extend(unpassed_variables(messages, &calls));
     }
 
     let def = config.default_locale;
@@ -194,6 +207,172 @@ fn template_keys(text: &str) -> Vec<String> {
     keys
 }
 
+/// A template's `t(key="...", name=value, ...)`: the message and the variables
+/// it is given.
+struct Call {
+    key: String,
+    passed: BTreeSet<String>,
+    path: PathBuf,
+    line: usize,
+}
+
+fn template_calls(template: &crate::theme::TemplateSource) -> Vec<Call> {
+    let text = &template.text;
+    let mut calls = Vec::new();
+    for (start, _) in text.match_indices("t(key=") {
+        let args = &text[start + 2..];
+        let Some(end) = call_end(args) else { continue };
+        let args = &args[..end];
+        let Some(key) = args
+            .strip_prefix("key=")
+            .and_then(|r| {
+                let q = r.chars().next()?;
+                r[1..].split(q).next()
+            })
+            .map(|k| k.split('.').next().unwrap_or(k).to_string())
+        else {
+            continue;
+        };
+        let passed = argument_names(args)
+            .into_iter()
+            .filter(|n| n != "key")
+            .collect();
+        calls.push(Call {
+            key,
+            passed,
+            path: template.path.clone(),
+            line: text[..start].matches('\n').count() + 1,
+        });
+    }
+    calls
+}
+
+/// Where the argument list that starts `args` closes, outside string literals.
+fn call_end(args: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in args.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')') if depth == 0 => return Some(i),
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `name=` keyword arguments at the top level of a call's argument list.
+fn argument_names(args: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    let mut chars = args.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '=') if depth == 0 && chars.peek() != Some(&'=') && !word.is_empty() => {
+                names.push(std::mem::take(&mut word));
+            }
+            (None, c) if c.is_alphanumeric() || c == '_' => word.push(c),
+            (None, ' ') if !word.is_empty() && chars.peek() == Some(&'=') => {}
+            _ => word.clear(),
+        }
+    }
+    names
+}
+
+/// Messages that refer to themselves, directly or through others: Fluent cannot
+/// format them, and every page that shows one would fail.
+fn cycles(messages: &BTreeMap<String, Message>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (id, m) in messages {
+        // Depth-first from each message, looking for a way back to it.
+        let mut stack: Vec<(String, Vec<String>)> = m
+            .references
+            .iter()
+            .map(|r| (r.clone(), vec![id.clone(), r.clone()]))
+            .collect();
+        let mut seen = BTreeSet::new();
+        while let Some((at, path)) = stack.pop() {
+            if at == *id {
+                problems.push(Problem::new(
+                    Level::Error,
+                    Kind::FluentSyntax,
+                    Diagnostic::error(
+                        &m.path,
+                        format!(
+                            "message `{id}` refers to itself ({}): Fluent cannot show it; remove the reference",
+                            path.join(" -> ")
+                        ),
+                    )
+                    .at(m.line, 1),
+                ));
+                break;
+            }
+            if !seen.insert(at.clone()) {
+                continue;
+            }
+            if let Some(next) = messages.get(&at) {
+                for r in &next.references {
+                    let mut p = path.clone();
+                    p.push(r.clone());
+                    stack.push((r.clone(), p));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Messages that use a `$variable` some template does not pass: the page that
+/// shows them would fail to build.
+fn unpassed_variables(messages: &BTreeMap<String, Message>, calls: &[Call]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for call in calls {
+        let Some(m) = messages.get(&call.key) else {
+            continue;
+        };
+        let missing: Vec<String> = m
+            .variables
+            .difference(&call.passed)
+            .map(|v| format!("${v}"))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let passed = if call.passed.is_empty() {
+            "none".to_string()
+        } else {
+            list(&call.passed)
+        };
+        problems.push(Problem::new(
+            Level::Error,
+            Kind::FluentVariables,
+            Diagnostic::error(
+                &m.path,
+                format!(
+                    "message `{}` uses {}, which the theme does not give it ({}:{} passes {passed}): remove it from the message",
+                    call.key,
+                    missing.join(", "),
+                    call.path.display(),
+                    call.line
+                ),
+            )
+            .at(m.line, 1),
+        ));
+    }
+    problems
+}
+
 /// The line on which `id = ...` is written (1 when not found).
 fn definition_line(text: &str, id: &str) -> usize {
     text.lines()
@@ -270,6 +449,22 @@ fn walk_arguments(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_calls_name_the_variables_they_pass() {
+        let t = crate::theme::TemplateSource {
+            path: PathBuf::from("base.html"),
+            text: "a\n{{ t(key=\"x\") }}\n{{ t(key=\"y\", count=a | length, name=f(b=1)) }}".into(),
+        };
+        let calls = template_calls(&t);
+        assert_eq!(calls.len(), 2);
+        assert!(calls[0].passed.is_empty());
+        assert_eq!(calls[0].line, 2);
+        assert_eq!(
+            calls[1].passed.iter().collect::<Vec<_>>(),
+            ["count", "name"]
+        );
+    }
 
     #[test]
     fn finds_template_keys_and_variables() {

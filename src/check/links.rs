@@ -57,6 +57,9 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
         for e in &p.errors {
             problems.push(Problem::new(Level::Error, Kind::Link, e.clone()));
         }
+        for e in crate::build::page_errors(site, source, p) {
+            problems.push(Problem::new(Level::Error, Kind::ContactTopic, e));
+        }
         for a in &p.anchors {
             let known = ids.get(&(l, a.key.as_str()));
             if known.is_some_and(|k| k.contains(a.anchor.as_str())) {

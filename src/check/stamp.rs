@@ -178,8 +178,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// `text` with its `source_hash:` and `source_sections:` lines replaced, or added
-/// at the end of the front matter; every other byte stays as it was.
+/// `text` with its `source_hash:` and `source_sections:` entries replaced, or added
+/// at the end of the front matter; every other byte stays as it was. Entries are
+/// found on the YAML structure, so a multi-line value that happens to hold a line
+/// such as `source_hash: x` is kept whole. `None` when the front matter is missing
+/// or is not a YAML mapping.
 pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> Option<String> {
     let split = crate::frontmatter::split(Path::new(""), text).ok()?;
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
@@ -189,20 +192,17 @@ pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> O
     } else {
         "\n"
     };
+    let entries = crate::yaml::entries(split.yaml)?;
     let mut yaml = String::with_capacity(split.yaml.len() + 256);
-    let mut skipping = false;
-    for line in split.yaml.split_inclusive('\n') {
-        let top_level = !line.starts_with([' ', '\t']);
-        if top_level {
-            skipping = ["source_hash", "source_sections"].iter().any(|k| {
-                line.strip_prefix(k)
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
-            });
-        }
-        if !skipping {
-            yaml.push_str(line);
-        }
+    let mut kept = 0;
+    for e in entries
+        .iter()
+        .filter(|e| matches!(e.key.as_str(), "source_hash" | "source_sections"))
+    {
+        yaml.push_str(&split.yaml[kept..e.span.start]);
+        kept = e.span.end;
     }
+    yaml.push_str(&split.yaml[kept..]);
     if !yaml.is_empty() && !yaml.ends_with('\n') {
         yaml.push_str(newline);
     }
@@ -260,6 +260,17 @@ mod tests {
             "{out:?}"
         );
         assert!(out.ends_with("---\r\nBody\r\n"));
+    }
+
+    #[test]
+    fn stamp_keeps_a_quoted_description_line_that_looks_like_a_key() {
+        let sections = BTreeMap::from([("_intro".to_string(), "aa".to_string())]);
+        let text = "---\ntitle: T\ndescription: \"Prima riga\nsource_hash: parte del testo\nfine\"\nsource_hash: old\n---\nBody\n";
+        let out = restamp(text, "new", &sections).unwrap();
+        assert_eq!(
+            out,
+            "---\ntitle: T\ndescription: \"Prima riga\nsource_hash: parte del testo\nfine\"\nsource_hash: new\nsource_sections: {_intro: aa}\n---\nBody\n"
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::config::Locale;
 use crate::escape::html as escape;
 
 /// The line writers put in Markdown where the channel table belongs.
-pub const PLACEHOLDER: &str = "<!-- kbgen:contact-channels -->";
+pub use crate::markdown::CHANNELS_DIRECTIVE as PLACEHOLDER;
+use crate::sanitize::CHANNELS_MARKER;
 
 /// Looks up a UI string of the page's locale.
 pub type Text<'a> = &'a dyn Fn(&str) -> String;
@@ -217,10 +218,11 @@ pub fn script_json(value: &Value) -> String {
     out
 }
 
-/// Replaces each placeholder line in an article's HTML with the channel table.
+/// Replaces each placeholder in an article's HTML (the marker the parser wrote for
+/// it) with the channel table.
 pub fn fill_placeholder(html: &str, table: impl Fn() -> String) -> Option<String> {
-    html.contains(PLACEHOLDER)
-        .then(|| html.replace(PLACEHOLDER, &table()))
+    html.contains(CHANNELS_MARKER)
+        .then(|| html.replace(CHANNELS_MARKER, &table()))
 }
 
 /// The channel / languages / hours table, localized, as HTML.

@@ -212,7 +212,7 @@ impl Contact {
                             "email needs the `endpoint` its form POSTs to".into(),
                         )
                     })?;
-                    check_url(&endpoint).map_err(|m| at(&endpoint, m))?;
+                    check_url(&endpoint).map_err(|m| at("endpoint", m))?;
                     Target::Email { endpoint }
                 }
                 ChannelKind::Chat => {
@@ -228,7 +228,7 @@ impl Contact {
                             "chat needs the `launcher` URL that starts a chat".into(),
                         )
                     })?;
-                    check_url(&launcher).map_err(|m| at(&launcher, m))?;
+                    check_url(&launcher).map_err(|m| at("launcher", m))?;
                     Target::Chat { launcher }
                 }
                 ChannelKind::Phone => {
@@ -426,14 +426,9 @@ fn is_id(s: &str) -> bool {
 
 /// An endpoint is absolute http(s), or root-relative on the help center's host.
 fn check_url(url: &str) -> std::result::Result<(), String> {
-    let ok = url.starts_with('/') && !url.starts_with("//")
-        || url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{url}` is not an http(s) URL or a path starting with `/`"
-        ))
+    match crate::segment::endpoint_problem(url) {
+        None => Ok(()),
+        Some(message) => Err(message),
     }
 }
 

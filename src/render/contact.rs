@@ -53,7 +53,7 @@ impl Renderer {
         source: &SourcePage,
         html: &str,
     ) -> Result<Option<String>, Diagnostic> {
-        if !html.contains(facts::PLACEHOLDER) {
+        if !html.contains(crate::sanitize::CHANNELS_MARKER) {
             return Ok(None);
         }
         let Some(contact) = self.contact(site) else {
