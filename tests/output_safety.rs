@@ -5,7 +5,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{Run, TestSite};
@@ -86,6 +86,12 @@ fn refused(world: &TestSite, args: &[&str], reason: &str) -> Run {
     let run = build_touching_only(world, "", args);
     run.assert_code(2).assert_stderr_has(reason);
     run
+}
+
+/// `public` in the outer folder as a relative link to `target`.
+#[cfg(unix)]
+fn link_public(world: &TestSite, target: &str) {
+    std::os::unix::fs::symlink(target, world.root().join("public")).unwrap();
 }
 
 fn files_in(dir: &Path) -> usize {
@@ -245,7 +251,7 @@ fn symlinked_output_is_built_into_its_target_and_stays_a_link() {
     let world = world();
     build_touching_only(&world, "deploy", &["--output", "deploy"]).assert_ok();
     world.write("deploy/stale.html", "from an older build");
-    std::os::unix::fs::symlink("deploy", world.root().join("public")).unwrap();
+    link_public(&world, "deploy");
     build_touching_only(&world, "deploy", &["--output", "public"]).assert_ok();
     let link = world.root().join("public");
     assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
@@ -259,7 +265,7 @@ fn symlinked_output_is_built_into_its_target_and_stays_a_link() {
 fn symlinked_output_no_longer_deletes_a_folder_kbgen_did_not_write() {
     let world = world();
     world.write("photos/cat.jpg", "not really a cat");
-    std::os::unix::fs::symlink("photos", world.root().join("public")).unwrap();
+    link_public(&world, "photos");
     refused(
         &world,
         &["--output", "public"],
@@ -273,7 +279,7 @@ fn symlinked_output_no_longer_deletes_a_folder_kbgen_did_not_write() {
 #[test]
 fn symlinked_output_into_the_sources_is_refused() {
     let world = world();
-    std::os::unix::fs::symlink("site/content/en", world.root().join("public")).unwrap();
+    link_public(&world, "site/content/en");
     refused(
         &world,
         &["--output", "public", "--force"],
@@ -285,11 +291,11 @@ fn symlinked_output_into_the_sources_is_refused() {
 #[test]
 fn dangling_symlinked_output_is_refused() {
     let world = world();
-    std::os::unix::fs::symlink("nowhere", world.root().join("public")).unwrap();
+    link_public(&world, "nowhere");
     refused(
         &world,
         &["--output", "public"],
-        "the output is a symbolic link whose target cannot be used",
+        "public: error: the output is a symbolic link whose target cannot be used",
     );
 }
 
@@ -356,10 +362,8 @@ fn a_second_concurrent_build_fails_and_the_first_stays_complete() {
     // Polls for the first build's lock, then starts the second; tries again in
     // the rare case that the first finished before it could be seen.
     for _ in 0..3 {
-        let mut first = Command::new(env!("CARGO_BIN_EXE_kbgen"))
-            .args(["build", "--root", "site", "--output", "out"])
-            .current_dir(world.root())
-            .stdout(Stdio::null())
+        let mut first = world
+            .command(&["build", "--root", "site", "--output", "out"])
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();

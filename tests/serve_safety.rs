@@ -4,8 +4,8 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use common::TestSite;
@@ -13,16 +13,15 @@ use common::TestSite;
 /// `kbgen serve --port 0` on a site; the child is killed when dropped.
 struct Preview {
     child: Child,
-    addr: String,
+    addr: SocketAddr,
 }
+
+const PATIENCE: Duration = Duration::from_secs(30);
 
 impl Preview {
     fn of(site: &TestSite) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kbgen"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
+        let mut child = site
+            .command(&["serve", "--port", "0"])
             .stderr(Stdio::piped())
             .spawn()
             .expect("start kbgen serve");
@@ -32,7 +31,7 @@ impl Preview {
             .map_while(Result::ok)
             .find_map(|l| {
                 let rest = l.split_once("serving http://")?.1;
-                Some(rest.split('/').next()?.to_string())
+                rest.split('/').next()?.parse().ok()
             })
             .expect("kbgen serve printed its address");
         // Keep reading, so that the server never blocks on a full pipe.
@@ -41,25 +40,14 @@ impl Preview {
     }
 
     fn connect(&self) -> TcpStream {
-        let stream = TcpStream::connect(&self.addr).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(30)))
-            .unwrap();
+        let stream = TcpStream::connect(self.addr).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
         stream
     }
 
     /// The response head to a GET of `path`, sent byte for byte as given.
     fn head_of(&self, path: &str) -> String {
-        let mut stream = self.connect();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("a reply");
-        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let raw = common::http::get(self.addr, path, PATIENCE);
         raw.split("\r\n\r\n").next().unwrap_or_default().to_string()
     }
 }
@@ -119,7 +107,7 @@ fn time_until_closed(preview: &Preview, header: &[u8], pause: Duration) -> Durat
             return started.elapsed();
         }
         std::thread::sleep(pause);
-        if started.elapsed() > Duration::from_secs(30) {
+        if started.elapsed() > PATIENCE {
             break;
         }
     }

@@ -36,7 +36,7 @@ const SCRIPT: &str = "/__kbgen/live.js";
 /// How long a client may take to send a request's headers (and, on a kept-alive
 /// connection, the next request). Without a limit, a connection that sends half a
 /// header stays open forever, and enough of them exhaust the server.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Reloads the page when the site is rebuilt; added to pages by `kbgen serve` only.
 /// Each page knows the version it was served at: a tab that was hidden, or lost

@@ -42,7 +42,8 @@ impl Claim {
     pub fn new(root: &Path, output: &Path, force: bool) -> Result<Claim> {
         let refuse = |message: String| Error::Output(Diagnostic::error(output, message));
         let io_error = |e: io::Error| Error::io(output, e);
-        let written = resolve(output).map_err(io_error)?;
+        let written = resolve(output)
+            .map_err(|e| refuse(format!("cannot tell where the output is ({e})")))?;
         let linked = written
             .symlink_metadata()
             .is_ok_and(|m| m.file_type().is_symlink());
