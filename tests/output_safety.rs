@@ -354,6 +354,58 @@ fn grow(world: &TestSite, n: usize) {
 }
 
 #[test]
+fn a_killed_build_leaves_nothing_the_next_build_does_not_clean() {
+    let world = world();
+    grow(&world, 400);
+    build_touching_only(&world, "out", &["--output", "out"]).assert_ok();
+    let mut killed = world
+        .command(&["build", "--root", "site", "--output", "out"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let staging = world
+        .root()
+        .join(format!(".out.kbgen-staging-{}", killed.id()));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while files_in_or_zero(&staging) < 50 && Instant::now() < deadline {
+        assert!(
+            killed.try_wait().unwrap().is_none(),
+            "the build ended first"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    killed.kill().unwrap();
+    killed.wait().unwrap();
+    assert!(staging.is_dir(), "a killed build leaves its staging folder");
+    let name = format!(".out.kbgen-staging-{}", killed.id());
+    // The lock file stays too; the kernel released the lock itself.
+    let before = tree(world.root(), &["out", &name, ".out.kbgen-lock"]);
+    world
+        .kbgen(&["build", "--root", "site", "--output", "out"])
+        .assert_ok()
+        .assert_stderr_has(&format!(
+            "{name}: warning: removed what a stopped build left behind"
+        ));
+    assert_eq!(
+        before,
+        tree(world.root(), &["out"]),
+        "only the leftover went"
+    );
+    assert!(files_in(&world.root().join("out")) > 400);
+}
+
+fn files_in_or_zero(dir: &Path) -> usize {
+    if dir.is_dir() {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .count()
+    } else {
+        0
+    }
+}
+
+#[test]
 fn a_second_concurrent_build_fails_and_the_first_stays_complete() {
     let world = world();
     grow(&world, 400);
