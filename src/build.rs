@@ -1,7 +1,6 @@
 //! The build pipeline: load -> parse -> resolve -> render -> write.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -15,7 +14,7 @@ use crate::markdown::{self, AnchorRef, Parsed};
 use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
-use crate::write::{Output, Staging};
+use crate::write::{Claim, Output, Staging};
 use crate::{load, search, sitemap};
 
 /// What a finished build reports.
@@ -111,8 +110,9 @@ pub fn prepare(config: Config) -> Result<Prepared> {
     })
 }
 
-/// Builds the site into `output`, atomically. `progress` shows a bar (on a terminal).
-pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
+/// Builds the site into the claimed output, atomically. `progress` shows a bar (on a
+/// terminal).
+pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let started = Instant::now();
     let Prepared {
         site,

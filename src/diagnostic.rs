@@ -75,6 +75,13 @@ pub enum Error {
     /// Content, translations or templates are wrong.
     #[error("{} error(s) in the site's content", .0.len())]
     Content(Vec<Diagnostic>),
+    /// The output cannot be used as asked (it holds the site, was not written by
+    /// kbgen, is a file, or another build is writing it): nothing was built.
+    #[error("{0}")]
+    Output(Diagnostic),
+    /// A path to write, decided by content, would leave the output folder.
+    #[error("output path {0} escapes the output folder")]
+    OutsideOutput(String),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -91,18 +98,23 @@ impl Error {
         }
     }
 
-    /// The process exit code: 1 for content errors, 2 for usage or configuration.
+    /// The process exit code: 1 for content errors, 2 for usage, configuration or an
+    /// output that must not be replaced.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Config(_) => 2,
-            Error::Content(_) | Error::Io { .. } => 1,
+            Error::Config(_) | Error::Output(_) => 2,
+            Error::Content(_) | Error::OutsideOutput(_) | Error::Io { .. } => 1,
         }
     }
 
     /// Every diagnostic behind this error, for printing one per line.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
-            Error::Config(d) => vec![d.clone()],
+            Error::Config(d) | Error::Output(d) => vec![d.clone()],
+            Error::OutsideOutput(rel) => vec![Diagnostic::error(
+                rel,
+                "this output path escapes the output folder",
+            )],
             Error::Content(ds) => ds.clone(),
             Error::Io { path, source } => vec![Diagnostic::error(path, source.to_string())],
         }

@@ -1,6 +1,9 @@
 //! Write: where rendered files go. `kbgen build` writes to a staging folder beside the
 //! output, swapped in only when the build succeeds, so a failed build leaves the
-//! previous output untouched; `kbgen serve` keeps them in memory.
+//! previous output untouched; `kbgen serve` keeps them in memory. [`claim`] checks
+//! and locks the output before anything is written.
+
+pub mod claim;
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -9,6 +12,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Error, Result};
+pub use claim::{Claim, MARKER, MARKER_TEXT};
 
 /// A sink for the files of a build, written to from many threads at once.
 pub trait Output: Sync {
@@ -39,14 +43,14 @@ impl Memory {
 
 impl Output for Memory {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        assert_inside(rel);
+        inside(rel)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(rel.to_string(), bytes.to_vec());
         Ok(())
     }
 
     fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
-        assert_inside(to);
+        inside(to)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let prefix = format!("{from}/");
         let moved: Vec<String> = files
@@ -62,67 +66,59 @@ impl Output for Memory {
     }
 }
 
-fn assert_inside(rel: &str) {
-    assert!(
-        Path::new(rel)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_))),
-        "output path {rel} escapes the output folder"
-    );
+/// Refuses a relative path that would leave the output (`..`, `/x`, `C:`): content
+/// decides these paths, so this is an error for the writer, not a panic.
+fn inside(rel: &str) -> Result<()> {
+    if Path::new(rel)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        Ok(())
+    } else {
+        Err(Error::OutsideOutput(rel.to_string()))
+    }
 }
 
+/// A build's files on disk, in a folder of their own until [`Staging::commit`]
+/// swaps them in for the output.
 pub struct Staging {
     dir: PathBuf,
-    output: PathBuf,
+    /// Held until the swap is done: no other build touches the output meanwhile.
+    claim: Claim,
     committed: bool,
 }
 
 impl Staging {
-    pub fn new(output: &Path) -> Result<Staging> {
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let dir = parent.join(format!(".{name}.kbgen-staging"));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
+    /// A fresh staging folder beside the claimed output, with the marker in it.
+    pub fn new(claim: Claim) -> Result<Staging> {
+        let dir = claim.staging_dir();
+        // Only a killed build of this same process id could have left it; the
+        // claim has removed such leftovers already.
+        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        let staging = Staging {
             dir,
-            output: output.to_path_buf(),
+            claim,
             committed: false,
-        })
+        };
+        staging.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// Swaps the staging folder in for the output.
     pub fn commit(mut self) -> Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.kbgen-old",
-            self.dir
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .trim_end_matches(".kbgen-staging")
-        ));
-        if old.exists() {
-            remove_tree(&old).map_err(|e| Error::io(&old, e))?;
-        }
-        let had_output = self.output.exists();
+        self.claim.recheck()?;
+        let output = self.claim.path().to_path_buf();
+        let old = self.claim.old_dir();
+        let had_output = output.exists();
         if had_output {
-            std::fs::rename(&self.output, &old).map_err(|e| Error::io(&self.output, e))?;
+            std::fs::rename(&output, &old).map_err(|e| Error::io(&output, e))?;
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+        if let Err(e) = std::fs::rename(&self.dir, &output) {
             if had_output {
                 // Put the previous output back: a failed build must lose nothing.
-                let _ = std::fs::rename(&old, &self.output);
+                let _ = std::fs::rename(&old, &output);
             }
-            return Err(Error::io(&self.output, e));
+            return Err(Error::io(&output, e));
         }
         self.committed = true;
         if had_output {
@@ -134,7 +130,7 @@ impl Staging {
 
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        assert_inside(rel);
+        inside(rel)?;
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -143,7 +139,7 @@ impl Output for Staging {
     }
 
     fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
-        assert_inside(to);
+        inside(to)?;
         let (from, to) = (self.dir.join(from), self.dir.join(to));
         std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))
     }
@@ -157,9 +153,23 @@ impl Drop for Staging {
     }
 }
 
+/// Removes whatever is at `path`: a link or a file itself (never what a link points
+/// to), a folder with everything in it.
+fn remove_any(path: &Path) -> std::io::Result<()> {
+    if path.symlink_metadata()?.is_dir() {
+        remove_tree(path)
+    } else {
+        std::fs::remove_file(path)
+    }
+}
+
 /// Removes a folder and everything in it, its top-level entries in parallel: on a
-/// large site, unlinking the previous output is a good part of a rebuild.
+/// large site, unlinking the previous output is a good part of a rebuild. Links
+/// are removed, not followed.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    if !dir.symlink_metadata()?.is_dir() {
+        return std::fs::remove_file(dir);
+    }
     let entries = std::fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<Vec<_>>>()?;
@@ -177,14 +187,22 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A site folder with an empty content/, and the claim on its public/.
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("content")).unwrap();
+        let out = tmp.path().join("public");
+        (tmp, out)
+    }
+
     #[test]
     fn commit_replaces_and_drop_discards() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
+        let (tmp, out) = site();
         std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
         std::fs::write(out.join("old.html"), "old").unwrap();
 
-        let failed = Staging::new(&out).unwrap();
+        let failed = Staging::new(Claim::new(tmp.path(), &out, false).unwrap()).unwrap();
         failed.write("en/index.html", b"new").unwrap();
         drop(failed);
         assert!(
@@ -192,7 +210,7 @@ mod tests {
             "a dropped build keeps the old output"
         );
 
-        let ok = Staging::new(&out).unwrap();
+        let ok = Staging::new(Claim::new(tmp.path(), &out, false).unwrap()).unwrap();
         ok.write("en/index.html", b"new").unwrap();
         ok.commit().unwrap();
         assert!(!out.join("old.html").exists());
@@ -200,11 +218,19 @@ mod tests {
             std::fs::read_to_string(out.join("en/index.html")).unwrap(),
             "new"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(
-            leftovers.len(),
-            1,
-            "no staging or old folder is left behind"
+            std::fs::read_to_string(out.join(MARKER)).unwrap(),
+            MARKER_TEXT
+        );
+        let mut left: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["content", "public"],
+            "no staging, old or lock file is left behind"
         );
     }
 
@@ -217,16 +243,22 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "escapes")]
     fn memory_refuses_paths_outside() {
-        let _ = Memory::new().write("en/../../x", b"x");
+        let m = Memory::new();
+        let e = m.write("en/../../x", b"x").unwrap_err();
+        assert!(e.to_string().contains("escapes the output"), "{e}");
+        assert!(m.rename_dir("en", "/tmp/x").is_err());
+        assert!(m.into_files().is_empty());
     }
 
     #[test]
-    #[should_panic(expected = "escapes")]
     fn refuses_to_write_outside() {
-        let tmp = tempfile::tempdir().unwrap();
-        let s = Staging::new(&tmp.path().join("public")).unwrap();
-        let _ = s.write("../evil.html", b"x");
+        let (tmp, out) = site();
+        let s = Staging::new(Claim::new(tmp.path(), &out, false).unwrap()).unwrap();
+        for bad in ["../evil.html", "/tmp/evil.html", "en/../../evil.html"] {
+            let e = s.write(bad, b"x").unwrap_err();
+            assert!(matches!(e, Error::OutsideOutput(_)), "{bad}: {e}");
+        }
+        assert!(!tmp.path().join("evil.html").exists());
     }
 }

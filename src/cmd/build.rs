@@ -20,6 +20,10 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Replace the output even if it is a non-empty folder that kbgen did not
+    /// write (without its .kbgen-output file).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: BuildArgs) -> Result<(), Failed> {
@@ -29,7 +33,13 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
     };
     let config = Config::load(&args.root, &overrides)?;
     let output = args.output.unwrap_or_else(|| args.root.join("public"));
-    let result = kbgen::build::build(config, &output, std::io::stderr().is_terminal());
+    let claim = kbgen::write::Claim::new(&config.root, &output, args.force)?;
+    // Shown at once: they are about the output, not the content, and the build
+    // may still fail.
+    for w in claim.warnings() {
+        eprintln!("{w}");
+    }
+    let result = kbgen::build::build(config, claim, std::io::stderr().is_terminal());
     let report = result.map_err(|error| Failed {
         error,
         note: format!("build failed; {} was left as it was", output.display()),

@@ -6,7 +6,7 @@ use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -16,6 +16,9 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use percent_encoding::percent_decode_str;
 use tokio::sync::{broadcast, watch};
 use tokio_stream::wrappers::BroadcastStream;
@@ -29,6 +32,11 @@ use crate::escape::html as escape;
 /// since `__kbgen` is not a locale code.
 const EVENTS: &str = "/__kbgen/events";
 const SCRIPT: &str = "/__kbgen/live.js";
+
+/// How long a client may take to send a request's headers (and, on a kept-alive
+/// connection, the next request). Without a limit, a connection that sends half a
+/// header stays open forever, and enough of them exhaust the server.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Reloads the page when the site is rebuilt; added to pages by `kbgen serve` only.
 /// Each page knows the version it was served at: a tab that was hidden, or lost
@@ -174,8 +182,7 @@ impl Served {
         }
         // `/en/help` -> `/en/help/`, as static hosts do.
         if !rel.is_empty() && inner.files.contains_key(&format!("{rel}/index.html")) {
-            let location = format!("{}/", path.trim_end_matches('/'));
-            return match HeaderValue::from_str(&location) {
+            return match HeaderValue::from_str(&folder_location(path)) {
                 Ok(v) => (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, v)]).into_response(),
                 Err(_) => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
             };
@@ -221,6 +228,14 @@ fn file_for(path: &str, prefix: &str) -> Lookup {
     } else {
         Lookup::File(rel.to_string())
     }
+}
+
+/// Where `/en/help` redirects: `/en/help/`. Always one leading slash: `//host/x`
+/// (or `/\host/x`) in a `Location` is a URL on another host to browsers, which
+/// would make the preview an open redirect.
+fn folder_location(path: &str) -> String {
+    let rest = path.trim_start_matches(['/', '\\']).trim_end_matches('/');
+    format!("/{rest}/")
 }
 
 fn not_found(inner: &Inner, locale: Option<&str>, head: bool) -> Response {
@@ -331,14 +346,48 @@ pub fn run(listener: std::net::TcpListener, served: Arc<Served>) -> std::io::Res
             .route(SCRIPT, get(script))
             .fallback(page)
             .with_state(Arc::clone(&served));
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                stop_signal().await;
-                // Ends the event streams, which would otherwise keep the server open.
-                served.stop();
-            })
-            .await
+        // hyper's own connection loop rather than axum::serve, which has no way
+        // to time out a client that stalls while sending its headers.
+        let connections = GracefulShutdown::new();
+        let mut stop = std::pin::pin!(stop_signal());
+        loop {
+            let stream = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        wait_after_accept_error(&e).await;
+                        continue;
+                    }
+                },
+                () = &mut stop => break,
+            };
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+            let connection = connections.watch(connection);
+            tokio::spawn(async move {
+                // A client that went away or timed out is not the server's error.
+                let _ = connection.await;
+            });
+        }
+        // Ends the event streams, which would otherwise keep the server open.
+        served.stop();
+        connections.shutdown().await;
+        Ok(())
     })
+}
+
+/// A failed accept: a client that gave up before it was accepted is nothing; for
+/// anything else (out of file descriptors), pause rather than spin.
+async fn wait_after_accept_error(e: &std::io::Error) {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if !matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionRefused | ConnectionReset
+    ) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn stop_signal() {
@@ -444,6 +493,15 @@ mod tests {
         ] {
             assert_eq!(file_for(bad, ""), Lookup::Refused, "{bad}");
         }
+    }
+
+    #[test]
+    fn folder_redirects_stay_on_this_host() {
+        assert_eq!(folder_location("/en/help"), "/en/help/");
+        assert_eq!(folder_location("//en/orders"), "/en/orders/");
+        assert_eq!(folder_location("///evil.example/x/"), "/evil.example/x/");
+        assert_eq!(folder_location("/\\evil.example"), "/evil.example/");
+        assert_eq!(folder_location("/\\/evil.example"), "/evil.example/");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 )]
 
 pub mod browser;
+pub mod http;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -132,12 +133,15 @@ impl TestSite {
 
     /// Runs `kbgen <args>` in the site folder.
     pub fn kbgen(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_kbgen"))
-            .args(args)
-            .current_dir(self.root())
-            .output()
-            .expect("run kbgen");
-        Run::from(output)
+        Run::from(self.command(args).output().expect("run kbgen"))
+    }
+
+    /// `kbgen <args>` in the site folder, to be started by the caller: for a run
+    /// that goes on beside the test.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kbgen"));
+        command.args(args).current_dir(self.root());
+        command
     }
 
     pub fn build(&self) -> Run {
