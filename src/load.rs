@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::frontmatter::{self, FrontMatter};
+use crate::media::MediaSource;
 
 /// Where a file sits in the content tree.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,6 +64,8 @@ pub struct Loaded {
     /// Pages with errors are still in `pages` where they could be read, so that
     /// the build can report every other problem too.
     pub errors: Vec<Diagnostic>,
+    /// Every other file beside the pages: images, PDFs and the like.
+    pub media: Vec<MediaSource>,
 }
 
 pub fn load(config: &Config) -> Result<Loaded> {
@@ -95,15 +98,25 @@ pub fn load(config: &Config) -> Result<Loaded> {
         .par_iter()
         .map(|(locale, dir)| {
             let (mut files, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-            walk_locale(dir, *locale, &mut files, &mut errors, &mut warnings);
-            (files, errors, warnings)
+            let mut media = Vec::new();
+            walk_locale(
+                dir,
+                *locale,
+                &mut files,
+                &mut errors,
+                &mut warnings,
+                &mut media,
+            );
+            (files, errors, warnings, media)
         })
         .collect();
     let mut files = Vec::new();
-    for (f, e, w) in walked {
+    let mut media = Vec::new();
+    for (f, e, w, m) in walked {
         files.extend(f);
         errors.extend(e);
         warnings.extend(w);
+        media.extend(m);
     }
     files.sort();
 
@@ -125,6 +138,7 @@ pub fn load(config: &Config) -> Result<Loaded> {
         pages,
         warnings,
         errors,
+        media,
     })
 }
 
@@ -134,6 +148,7 @@ fn walk_locale(
     files: &mut Vec<(usize, Kind, PathBuf)>,
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
+    media: &mut Vec<MediaSource>,
 ) {
     for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         let entry = match entry {
@@ -145,6 +160,23 @@ fn walk_locale(
             }
         };
         let path = entry.path();
+        let rel: Vec<String> = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        let name = rel.last().map_or("", String::as_str);
+        let is_media = (entry.file_type().is_file() || entry.path_is_symlink())
+            && crate::media::is_media_name(name);
+        if is_media {
+            media.push(MediaSource {
+                locale,
+                rel: rel.join("/"),
+                path: path.to_path_buf(),
+                symlink: entry.path_is_symlink(),
+            });
+        }
         // Links are never followed: one could lead outside the content root, or
         // round in a loop. Saying so beats a page that silently goes missing.
         if entry.path_is_symlink() {
@@ -154,15 +186,9 @@ fn walk_locale(
             ));
             continue;
         }
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+        if is_media || !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let rel: Vec<String> = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .iter()
-            .map(|c| c.to_string_lossy().into_owned())
-            .collect();
         let Some(kind) = kind_of(&rel) else {
             errors.push(Diagnostic::error(
                 path,
