@@ -258,3 +258,70 @@ impl Links<'_, '_> {
         (!edits.is_empty()).then(|| html::apply(html, &edits))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter::FrontMatter;
+    use crate::load::Kind;
+
+    fn file(href: &str) -> Option<(String, &str)> {
+        match resolve_link(href, &["help"]) {
+            Target::File { rel, suffix } => Some((rel, suffix)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn relative_paths_that_are_not_pages_are_files() {
+        assert_eq!(
+            file("img/My%20shot.png?v=2#top"),
+            Some(("help/img/My shot.png".into(), "?v=2#top"))
+        );
+        assert_eq!(
+            file("./../orders/form.pdf"),
+            Some(("orders/form.pdf".into(), ""))
+        );
+        assert!(matches!(
+            resolve_link("../../x.png", &["help"]),
+            Target::Outside
+        ));
+        for kept in [
+            "/assets/logo.svg",
+            "https://cdn.example/x.png",
+            "data:image/png;base64,AA",
+        ] {
+            assert!(
+                matches!(resolve_link(kept, &["help"]), Target::Keep),
+                "{kept}"
+            );
+        }
+        assert!(matches!(
+            resolve_link("a.md#b", &["help"]),
+            Target::Page { .. }
+        ));
+    }
+
+    #[test]
+    fn raw_html_links_to_pages_resolve_like_markdown_ones() {
+        let page = crate::load::tests_support::page(
+            Kind::Article {
+                category: "help".into(),
+                name: "a".into(),
+            },
+            "content/en/help/a.md".into(),
+            FrontMatter::default(),
+            "<p><a href=\"b.md#steps\">B</a> <a href=\"gone.md\">C</a></p>\n",
+        );
+        let urls = |key: &str| (key == "help/b").then_some("/en/help/b/");
+        let parsed = crate::markdown::parse(&page, "help/a", &urls);
+        assert!(
+            parsed.html.contains("href=\"/en/help/b/#steps\""),
+            "{}",
+            parsed.html
+        );
+        assert_eq!(parsed.anchors[0].anchor, "steps");
+        assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+        assert_eq!(parsed.errors[0].col, Some(31));
+    }
+}
