@@ -56,6 +56,8 @@ pub struct Outcome {
     pub ids: HashSet<String>,
     pub anchors: Vec<AnchorRef>,
     pub errors: Vec<Diagnostic>,
+    /// The media files the page links ([`crate::media::Catalog`] ids).
+    pub media: Vec<usize>,
 }
 
 /// A site loaded and resolved, with what renders it: everything before the page pass.
@@ -89,8 +91,13 @@ pub fn prepare(config: Config) -> Result<Prepared> {
         .collect();
     let localizer = localizer.filter(|_| fluent_errors.is_empty());
     errors.extend(fluent_errors);
+    let (catalog, media_errors) = crate::media::Catalog::new(&config, loaded.media);
+    errors.extend(media_errors);
     let site = match resolve::resolve(config, loaded.pages) {
-        Ok(site) => site,
+        Ok(mut site) => {
+            site.media = catalog;
+            site
+        }
         Err(e) => {
             errors.extend(e.diagnostics());
             return Err(content_errors(errors));
@@ -117,7 +124,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let Prepared {
         site,
         renderer,
-        warnings,
+        mut warnings,
         mut errors,
     } = prepare(config)?;
 
@@ -129,6 +136,10 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     // staging folder is dropped.
     let outcomes = render_pages(&site, renderer.as_ref(), &jobs, &staging, &bar);
     errors.extend(outcomes.iter().flat_map(|o| o.errors.iter().cloned()));
+    match write_media(&site, &outcomes, &staging) {
+        Ok(w) => warnings.extend(w),
+        Err(e) => errors.extend(e.diagnostics()),
+    }
     // The search index takes as long as the rest together: it is built alongside
     // the anchor check and the site files, unless the pages already failed.
     let pages_ok = errors.is_empty();
@@ -240,9 +251,14 @@ pub fn render_page(
     let urls = &site.locales[job.locale].urls;
     let url_of = |key: &str| urls.get(key).map(String::as_str);
     let source = &site.sources[job.page.source];
-    let parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html);
+    let media = crate::media::Shown {
+        catalog: &site.media,
+        locale: job.locale,
+    };
+    let parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html, media);
     let mut errors = parsed.errors.clone();
     errors.extend(page_errors(site, source, &parsed));
+    errors.extend(parsed.media_errors.iter().cloned());
     if let Some(renderer) = renderer.filter(|_| errors.is_empty()) {
         let html = match job.role {
             Role::Home => renderer.home(site, job.locale, &parsed),
@@ -262,6 +278,7 @@ pub fn render_page(
         ids: parsed.headings.into_iter().map(|h| h.id).collect(),
         anchors: parsed.anchors,
         errors,
+        media: parsed.media,
     }
 }
 
@@ -286,6 +303,20 @@ pub fn page_errors(site: &Site, source: &SourcePage, parsed: &Parsed) -> Vec<Dia
             .at(line, col)
         })
         .collect()
+}
+
+/// Publishes the media files the rendered pages link (and the logo and favicon).
+/// Returns warnings about files over the size a file should stay under.
+pub fn write_media(
+    site: &Site,
+    outcomes: &[Outcome],
+    output: &dyn Output,
+) -> Result<Vec<Diagnostic>> {
+    let used = outcomes
+        .iter()
+        .flat_map(|o| o.media.iter().copied())
+        .collect();
+    site.media.publish(&used, output)
 }
 
 /// Every `#anchor` must name a heading of the page it points to, as shown in the

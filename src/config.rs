@@ -21,6 +21,12 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     html: HtmlPolicy,
+    #[serde(default)]
+    logo: Option<PathBuf>,
+    #[serde(default)]
+    favicon: Option<PathBuf>,
+    #[serde(default)]
+    media: crate::media::Limits,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +82,11 @@ pub struct Config {
     pub html: HtmlPolicy,
     /// contact.yaml, checked; `None` when the site has none.
     pub contact: Option<Contact>,
+    /// The theme's logo and favicon, relative to the site folder (site.yaml `logo:`, `favicon:`).
+    pub logo: Option<PathBuf>,
+    pub favicon: Option<PathBuf>,
+    /// Size limits of files beside the articles (site.yaml `media:`).
+    pub media: crate::media::Limits,
 }
 
 impl Config {
@@ -187,6 +198,9 @@ impl Config {
             drafts: overrides.drafts,
             html: raw.html,
             contact: None,
+            logo: raw.logo,
+            favicon: raw.favicon,
+            media: raw.media,
         })
     }
 

@@ -16,6 +16,7 @@ pub mod frontmatter;
 pub mod i18n;
 pub mod load;
 pub mod markdown;
+pub mod media;
 pub mod render;
 pub mod resolve;
 pub mod sanitize;

@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::frontmatter::{self, FrontMatter};
+use crate::media::MediaSource;
 
 /// Where a file sits in the content tree.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +75,8 @@ pub struct Loaded {
     /// Pages with errors are still in `pages` where they could be read, so that
     /// the build can report every other problem too.
     pub errors: Vec<Diagnostic>,
+    /// Every other file beside the pages: images, PDFs and the like.
+    pub media: Vec<MediaSource>,
 }
 
 pub fn load(config: &Config) -> Result<Loaded> {
@@ -127,15 +130,25 @@ pub fn load(config: &Config) -> Result<Loaded> {
         .par_iter()
         .map(|(locale, dir)| {
             let (mut files, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-            walk_locale(dir, *locale, &mut files, &mut errors, &mut warnings);
-            (files, errors, warnings)
+            let mut media = Vec::new();
+            walk_locale(
+                dir,
+                *locale,
+                &mut files,
+                &mut errors,
+                &mut warnings,
+                &mut media,
+            );
+            (files, errors, warnings, media)
         })
         .collect();
     let mut files = Vec::new();
-    for (f, e, w) in walked {
+    let mut media = Vec::new();
+    for (f, e, w, m) in walked {
         files.extend(f);
         errors.extend(e);
         warnings.extend(w);
+        media.extend(m);
     }
     files.sort();
 
@@ -157,6 +170,7 @@ pub fn load(config: &Config) -> Result<Loaded> {
         pages,
         warnings,
         errors,
+        media,
     })
 }
 
@@ -166,6 +180,7 @@ fn walk_locale(
     files: &mut Vec<(usize, Kind, PathBuf)>,
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
+    media: &mut Vec<MediaSource>,
 ) {
     // Hidden files and folders (`.git`, `.DS_Store`, editor backups) are not
     // content; a hidden Markdown file is said so, since it may be meant as a page.
@@ -187,6 +202,35 @@ fn walk_locale(
             }
         };
         let path = entry.path();
+        let rel: Option<Vec<String>> = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .iter()
+            .map(|c| c.to_str().map(str::to_string))
+            .collect();
+        let name = entry.file_name().to_string_lossy();
+        let is_media = (entry.file_type().is_file() || entry.path_is_symlink())
+            && crate::media::is_media_name(&name);
+        let is_page = entry.file_type().is_file() && path.extension().is_some_and(|e| e == "md");
+        // Two names that differ only in bytes that are not UTF-8 would both read
+        // as `caf\u{FFFD}` and one file would silently replace the other.
+        let Some(rel) = rel else {
+            if is_media || is_page {
+                errors.push(Diagnostic::error(
+                    path,
+                    "this file name (or a folder above it) is not UTF-8 text: rename it",
+                ));
+            }
+            continue;
+        };
+        if is_media {
+            media.push(MediaSource {
+                locale,
+                rel: rel.join("/"),
+                path: path.to_path_buf(),
+                symlink: entry.path_is_symlink(),
+            });
+        }
         // Links are never followed: one could lead outside the content root, or
         // round in a loop. Saying so beats a page that silently goes missing.
         if entry.path_is_symlink() {
@@ -196,24 +240,9 @@ fn walk_locale(
             ));
             continue;
         }
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+        if is_media || !is_page {
             continue;
         }
-        let rel: Option<Vec<String>> = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .iter()
-            .map(|c| c.to_str().map(str::to_string))
-            .collect();
-        // Two names that differ only in bytes that are not UTF-8 would both read
-        // as `caf\u{FFFD}` and one page would silently replace the other.
-        let Some(rel) = rel else {
-            errors.push(Diagnostic::error(
-                path,
-                "this file name (or a folder above it) is not UTF-8 text: rename it",
-            ));
-            continue;
-        };
         if let Some(message) = name_problem(&rel) {
             errors.push(Diagnostic::error(path, message));
             continue;

@@ -6,10 +6,14 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::{Kind, SourcePage};
+use crate::media::{self, Catalog, html::ImageWriter};
 use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
 
 /// The line writers put where contact.yaml's channel table belongs.
 pub const CHANNELS_DIRECTIVE: &str = "<!-- kbgen:contact-channels -->";
+
+mod links;
+use links::Links;
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +61,10 @@ pub struct Parsed {
     pub images: Vec<ImageRef>,
     /// Byte offsets of `<!-- kbgen:contact-channels -->` lines in the page body.
     pub channel_tables: Vec<usize>,
+    /// Media files the page links, as ids of the [`Catalog`]: what to publish.
+    pub media: Vec<usize>,
+    /// Links to files that are missing, symbolic links or too large.
+    pub media_errors: Vec<Diagnostic>,
 }
 
 /// How deep lists, quotes and HTML elements may nest. Browsers stop at 512 (Blink's
@@ -71,25 +79,41 @@ pub fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
-/// Renders `page`'s body with the default HTML policy; see [`parse_with`].
+/// Renders `page`'s body with the default HTML policy and no media files; see
+/// [`parse_with`].
 pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&'u str>) -> Parsed {
-    parse_with(page, key, url_of, &HtmlPolicy::default())
+    let none = Catalog::default();
+    let media = media::Shown {
+        catalog: &none,
+        locale: page.locale,
+    };
+    parse_with(page, key, url_of, &HtmlPolicy::default(), media)
 }
 
 /// Renders `page`'s body. `key` is the page key the body is shown under and
-/// `url_of` maps a page key to its URL in the locale being rendered. Raw HTML and
-/// links with unusual schemes send the page's HTML through `policy`.
+/// `url_of` maps a page key to its URL in the locale being rendered; `media` finds
+/// the files beside the pages in that locale. Raw HTML and links with unusual
+/// schemes send the page's HTML through `policy`.
 pub fn parse_with<'u>(
     page: &SourcePage,
     key: &str,
     url_of: &dyn Fn(&str) -> Option<&'u str>,
     policy: &HtmlPolicy,
+    media: media::Shown<'_>,
 ) -> Parsed {
     let body = page.body();
     let dir: Vec<&str> = match &page.kind {
         Kind::Home => Vec::new(),
         Kind::Category { category } | Kind::Article { category, .. } => vec![category.as_str()],
     };
+    let cx = Links {
+        page,
+        key,
+        dir: &dir,
+        url_of,
+        media,
+    };
+    let mut images = ImageWriter::default();
     let mut out = Parsed::default();
     let mut used_ids = HashSet::new();
     let mut pending: VecDeque<Event<'_>> = VecDeque::new();
@@ -148,14 +172,21 @@ pub fn parse_with<'u>(
                     // Any other raw HTML, a comment too, goes through the sanitizer:
                     // browsers end comments in ways a quick look cannot tell.
                     unsafe_html = true;
-                    for (src, alt) in raw_images(html) {
-                        out.images.push(ImageRef {
-                            src,
-                            alt,
-                            offset: range.start,
-                        });
+                    // Where the event's text starts in the body, for positions of its tags.
+                    let at = body[range.start..]
+                        .starts_with(html.as_ref())
+                        .then_some(range.start);
+                    match cx.raw_html(
+                        html,
+                        at.unwrap_or(range.start),
+                        at.is_some(),
+                        &mut images,
+                        &mut out,
+                    ) {
+                        Some(new) if matches!(event, Event::Html(_)) => Event::Html(new.into()),
+                        Some(new) => Event::InlineHtml(new.into()),
+                        None => event,
                     }
-                    event
                 }
                 Event::Start(Tag::Image { ref dest_url, .. }) => {
                     unsafe_html |= !is_plain_url(dest_url);
@@ -165,6 +196,7 @@ pub fn parse_with<'u>(
                         alt: String::new(),
                         offset: range.start,
                     });
+                    images.next = Some(cx.image_src(dest_url, range.start, &mut out));
                     event
                 }
                 Event::End(TagEnd::Image) => {
@@ -217,56 +249,10 @@ pub fn parse_with<'u>(
                     title,
                     id,
                 }) => {
-                    let offset = range.start;
                     unsafe_html |= !is_plain_url(&dest_url);
-                    let dest_url = match resolve_link(&dest_url, &dir) {
-                        Target::Keep => {
-                            out.links.push(LinkRef {
-                                href: dest_url.to_string(),
-                                offset,
-                            });
-                            dest_url
-                        }
-                        Target::SamePage(anchor) => {
-                            out.anchors.push(AnchorRef {
-                                key: key.to_string(),
-                                anchor: anchor.to_string(),
-                                offset,
-                                href: dest_url.to_string(),
-                            });
-                            dest_url
-                        }
-                        Target::Page {
-                            key: target,
-                            anchor,
-                        } => match url_of(&target) {
-                            Some(url) => {
-                                let mut href = url.to_string();
-                                if let Some(a) = anchor {
-                                    out.anchors.push(AnchorRef {
-                                        key: target.clone(),
-                                        anchor: a.to_string(),
-                                        offset,
-                                        href: dest_url.to_string(),
-                                    });
-                                    href.push('#');
-                                    href.push_str(a);
-                                }
-                                CowStr::from(href)
-                            }
-                            None => {
-                                out.errors.push(
-                                    error_at(page, offset, format!("broken link `{dest_url}`: there is no page {target}.md in this locale or the default one")),
-                                );
-                                dest_url
-                            }
-                        },
-                        Target::Outside => {
-                            out.errors.push(
-                                error_at(page, offset, format!("broken link `{dest_url}`: it climbs out of the locale folder; link to a file inside it")),
-                            );
-                            dest_url
-                        }
+                    let dest_url = match cx.href(&dest_url, range.start, &mut out) {
+                        Some(href) => CowStr::from(href),
+                        None => dest_url,
                     };
                     Event::Start(Tag::Link {
                         link_type,
@@ -277,7 +263,10 @@ pub fn parse_with<'u>(
                 }
                 other => other,
             };
-            pending.push_back(event);
+            // Images are written by hand, with their size and lazy loading.
+            if let Some(event) = images.pass(event) {
+                pending.push_back(event);
+            }
         }
     };
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -324,48 +313,6 @@ fn html_nesting(html: &str, mut depth: usize) -> (usize, usize) {
         }
     }
     (depth, deepest)
-}
-
-/// The `src` and `alt` of every `<img>` in a piece of raw HTML (a tag written on
-/// one line; an attribute that is missing reads as empty).
-fn raw_images(html: &str) -> Vec<(String, String)> {
-    let lower = html.to_ascii_lowercase();
-    lower
-        .match_indices("<img")
-        .filter(|(i, _)| {
-            lower[i + 4..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-        })
-        .map(|(i, _)| {
-            let end = lower[i..].find('>').map_or(html.len(), |e| i + e);
-            (
-                attribute(html, i, end, "src"),
-                attribute(html, i, end, "alt"),
-            )
-        })
-        .collect()
-}
-
-/// The value of attribute `name` in the tag `html[start..end]`, quoted or not.
-fn attribute(html: &str, start: usize, end: usize, name: &str) -> String {
-    let tag = &html[start..end];
-    let lower = tag.to_ascii_lowercase();
-    let found = lower.match_indices(name).find(|(i, _)| {
-        lower[..*i].ends_with(|c: char| c.is_ascii_whitespace())
-            && lower[i + name.len()..].trim_start().starts_with('=')
-    });
-    let Some((i, _)) = found else {
-        return String::new();
-    };
-    let value = tag[i + name.len()..].trim_start()[1..].trim_start();
-    match value.chars().next() {
-        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default().to_string(),
-        _ => value
-            .split(|c: char| c.is_ascii_whitespace() || c == '>')
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string(),
-    }
 }
 
 /// What to tell a writer whose heading has `{.class}` or `{key=value}` attributes.
@@ -477,6 +424,13 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
                     }
                 }
             },
+            // The alt text of a raw HTML image is text of its section, as a
+            // Markdown image's is; the rest of the HTML (file names too) is not.
+            Event::Html(h) | Event::InlineHtml(h) if heading.is_none() => {
+                if let Some(last) = out.last_mut() {
+                    media::html::alt_texts(&h, &mut last.text);
+                }
+            }
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(
@@ -527,48 +481,6 @@ pub fn slugify(text: &str) -> String {
     } else {
         out
     }
-}
-
-enum Target<'a> {
-    /// External, absolute or not a page: left as written.
-    Keep,
-    SamePage(&'a str),
-    Page {
-        key: String,
-        anchor: Option<&'a str>,
-    },
-    Outside,
-}
-
-fn resolve_link<'a>(href: &'a str, dir: &[&str]) -> Target<'a> {
-    let (path, anchor) = match href.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (href, None),
-    };
-    if path.is_empty() {
-        return anchor.map_or(Target::Keep, Target::SamePage);
-    }
-    let has_scheme = path
-        .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.contains('/'));
-    if has_scheme || path.starts_with('/') || !path.ends_with(".md") {
-        return Target::Keep;
-    }
-    let mut parts: Vec<&str> = dir.to_vec();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return Target::Outside;
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    let key = joined.strip_suffix(".md").unwrap_or(&joined).to_string();
-    Target::Page { key, anchor }
 }
 
 #[cfg(test)]

@@ -84,6 +84,8 @@ pub struct Site {
     pub locales: Vec<LocaleSite>,
     /// Page key -> for each locale, its own translation's source index.
     pub translations: HashMap<String, Vec<Option<usize>>>,
+    /// The files beside the pages; empty until `build::prepare` fills it in.
+    pub media: crate::media::Catalog,
 }
 
 impl Site {
@@ -328,6 +330,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
         sources,
         locales,
         translations: translations.into_iter().collect(),
+        media: crate::media::Catalog::default(),
     })
 }
 

@@ -82,6 +82,8 @@ impl HtmlPolicy {
             Some(Cow::Borrowed(value))
         });
         builder.add_tags([CHANNELS_TAG]);
+        // kbgen sizes images and loads all but a page's first lazily (media/html.rs).
+        builder.add_tag_attributes("img", &["loading", "decoding"]);
         builder.add_tags(self.tags.iter().map(String::as_str));
         // A tag the site allows must not also be one whose content ammonia drops:
         // ammonia treats that contradiction as a bug and panics.

@@ -265,7 +265,7 @@ fn images_must_be_published_and_have_alt_text() {
     assert!(
         images
             .iter()
-            .any(|m| m.starts_with("image `chart.png` is relative"))
+            .any(|m| m.starts_with("broken image `chart.png`: there is no file help/chart.png"))
     );
     assert!(
         images

@@ -100,7 +100,7 @@ fn comments_that_browsers_end_early_cannot_run_script_in_any_locale() {
     site.edit(
         REFUNDS,
         "Refunds take a few days.",
-        "Refunds take a few days.\n\n<!--><svg onload=alert(1)>-->\n\n<!---><svg onload=alert(2)>-->\n\nText <!-- x --!><svg onload=alert(3)> --> and <!--><img src=x onerror=alert(4)>-->.\n",
+        "Refunds take a few days.\n\n<!--><svg onload=alert(1)>-->\n\n<!---><svg onload=alert(2)>-->\n\nText <!-- x --!><svg onload=alert(3)> --> and <!--><img src=https://example.invalid/x.png onerror=alert(4)>-->.\n",
     );
     site.build().assert_ok();
     let pages = pages_of(&site, "refunds");

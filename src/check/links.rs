@@ -1,4 +1,5 @@
-//! Links, anchors, images and contact-flow topics, in every locale.
+//! Links, anchors, images, files beside the pages and contact-flow topics, in
+//! every locale.
 //!
 //! Pages are parsed exactly as the build parses them, fallbacks included: a link in
 //! an English page shown in Polish goes to the Polish page, whose headings may
@@ -6,7 +7,6 @@
 //! topic of contact.yaml (without one: a topic some article declares, or `general`).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Component, Path};
 
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
@@ -33,7 +33,12 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
             let urls = &site.locales[l].urls;
             let url_of = |key: &str| urls.get(key).map(String::as_str);
             let source = &site.sources[page.source];
-            let mut parsed = markdown::parse_with(source, &page.key, &url_of, &site.config.html);
+            let media = crate::media::Shown {
+                catalog: &site.media,
+                locale: l,
+            };
+            let mut parsed =
+                markdown::parse_with(source, &page.key, &url_of, &site.config.html, media);
             // Only links, headings and images are checked: keeping every page's HTML
             // would hold the whole site in memory at once.
             parsed.html = String::new();
@@ -52,6 +57,7 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
         .collect();
     let topics = topics(site);
     let assets: HashSet<&str> = theme.assets.iter().map(|a| a.file.as_str()).collect();
+    problems.extend(media(site, &parsed));
     for (&(l, page), p) in pages.iter().zip(&parsed) {
         let source = &site.sources[page.source];
         for e in &p.errors {
@@ -112,6 +118,33 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
                 ));
             }
         }
+    }
+    problems
+}
+
+/// Links to missing or oversized files, files no page links and files over the
+/// size a file should stay under.
+fn media(site: &Site, parsed: &[Parsed]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut used = BTreeSet::new();
+    for p in parsed {
+        used.extend(p.media.iter().copied());
+        for e in &p.media_errors {
+            problems.push(Problem::new(Level::Error, Kind::Image, e.clone()));
+        }
+    }
+    for m in site.media.unused(&used) {
+        problems.push(Problem::new(
+            Level::Warning,
+            Kind::Media,
+            Diagnostic::warning(
+                &m.path,
+                "unused file: no page links it in any locale, so it is not published; link it or delete it",
+            ),
+        ));
+    }
+    for d in site.media.size_warnings(&used) {
+        problems.push(Problem::new(Level::Warning, Kind::Media, d));
     }
     problems
 }
@@ -177,19 +210,11 @@ fn image_problem(site: &Site, assets: &HashSet<&str>, src: &str) -> Option<Strin
             return None;
         }
         return Some(format!(
-            "image `{src}` is not published: put it in static/ and link it as {}/assets/<name>",
+            "image `{src}` is not published: put it in static/ and link it as {}/assets/<name>, or keep it beside the page and link it by its relative path",
             site.config.path_prefix
         ));
     }
-    let clean = Path::new(decoded.as_ref())
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    Some(if clean {
-        format!(
-            "image `{src}` is relative: kbgen build publishes only static/, so put it there and link it as {}/assets/<name>",
-            site.config.path_prefix
-        )
-    } else {
-        format!("image `{src}` climbs out of its folder")
-    })
+    // Relative paths are files beside the pages: the parser resolves them, and
+    // reports those that are missing.
+    None
 }

@@ -38,8 +38,11 @@ pub enum Kind {
     Anchor,
     /// A link into the contact flow with an unknown `topic`.
     ContactTopic,
-    /// An image that is not published.
+    /// An image that is not published, or a link to a file beside the pages that
+    /// is missing, a symbolic link or too large.
     Image,
+    /// A file beside the pages that no page links, or one over `media: warn_size`.
+    Media,
     /// An image without alt text.
     AltText,
     FluentSyntax,
@@ -132,8 +135,15 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
     problems.extend(fluent::check(&config, &theme));
     let locales = config.locales.iter().map(|l| l.code.clone()).collect();
     let default_locale = config.default_locale().code.clone();
+    let (catalog, media_errors) = crate::media::Catalog::new(&config, loaded.media);
+    for d in media_errors {
+        problems.push(Problem::new(Level::Error, Kind::Image, d));
+    }
     match resolve::resolve(config, loaded.pages) {
-        Ok(site) => problems.extend(links::check(&site, &theme)),
+        Ok(mut site) => {
+            site.media = catalog;
+            problems.extend(links::check(&site, &theme));
+        }
         Err(e) => {
             for d in e.diagnostics() {
                 problems.push(Problem::new(Level::Error, Kind::Url, d));

@@ -184,6 +184,9 @@ impl Renderer {
         );
         tera.global_context()
             .insert("assets", &theme.asset_urls(&site.config.path_prefix));
+        let (logo, favicon) = crate::media::site_images(&site.media);
+        tera.global_context().insert("site_logo", &logo);
+        tera.global_context().insert("site_favicon", &favicon);
         let sources: Vec<(String, String)> = theme
             .templates
             .iter()

@@ -184,6 +184,11 @@ impl LiveSite {
             &memory,
             &ProgressBar::hidden(),
         );
+        let mut warnings = warnings;
+        match build::write_media(&site, &outcomes, &memory) {
+            Ok(w) => warnings.extend(w),
+            Err(e) => self.setup_errors.extend(e.diagnostics()),
+        }
         let mut pages: Vec<HashMap<String, PageState>> =
             site.locales.iter().map(|_| HashMap::new()).collect();
         for (job, outcome) in jobs.iter().zip(outcomes) {
@@ -226,16 +231,33 @@ impl LiveSite {
             return self.rebuild_all();
         };
         if path.extension().is_none_or(|e| e != "md") {
+            // An image or other file beside the pages: its URL (a hash of its
+            // bytes) is in every page that shows it.
+            // A new one matters only if a page links it (it may be a locale's own
+            // version, or fix a broken link), and a link names the file.
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let known = state.site.media.knows(path);
+            if let Some(name) = name.filter(|n| crate::media::is_media_name(n))
+                && (known || path.is_file() && mentioned(&state.site.sources, &name))
+            {
+                return self.rebuild_all();
+            }
             // A folder moved, created or removed: its files sent no events of
-            // their own. Anything else that is not Markdown is not content.
+            // their own.
             let sources = &state.site.sources;
             let holds_pages = if path.is_dir() {
                 walkdir::WalkDir::new(path)
                     .into_iter()
                     .filter_map(|e| e.ok())
-                    .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+                    .any(|e| e.file_type().is_file())
             } else {
                 sources.iter().any(|s| s.path.starts_with(path))
+                    || state
+                        .site
+                        .media
+                        .files
+                        .iter()
+                        .any(|m| m.path.starts_with(path))
             };
             return if holds_pages {
                 self.rebuild_all()
@@ -306,13 +328,15 @@ impl LiveSite {
         let Site {
             config,
             mut sources,
+            media,
             ..
         } = site;
         sources[index] = page;
-        let site = match resolve::resolve(config, sources) {
+        let mut site = match resolve::resolve(config, sources) {
             Ok(site) => site,
             Err(e) => return self.unresolvable(e),
         };
+        site.media = media;
         // Per locale that shows the source: the category it is listed in (or, for
         // a home or category page, whose title is in every page's breadcrumbs or
         // navigation, the whole locale).
@@ -374,6 +398,7 @@ impl LiveSite {
         let Site {
             config,
             mut sources,
+            media,
             ..
         } = site;
         match edit {
@@ -383,10 +408,11 @@ impl LiveSite {
                 sources.remove(i);
             }
         }
-        let site = match resolve::resolve(config, sources) {
+        let mut site = match resolve::resolve(config, sources) {
             Ok(site) => site,
             Err(e) => return self.unresolvable(e),
         };
+        site.media = media;
         let key = kind.key();
         let new_files: HashSet<&str> = site
             .locales
@@ -447,6 +473,9 @@ impl LiveSite {
             &memory,
             &ProgressBar::hidden(),
         );
+        // Pages are served with the files they link; sizes were reported by the
+        // full build.
+        let _ = build::write_media(site, &outcomes, &memory);
         for (job, outcome) in jobs.iter().zip(outcomes) {
             state.pages[job.locale].insert(job.page.key.clone(), page_state(job, outcome));
             if !job.page.fallback {
@@ -557,6 +586,23 @@ fn impact(old: &SourcePage, new: &SourcePage) -> Impact {
     }
 }
 
+/// True when some page's text has `name` in it, as written or percent-encoded.
+fn mentioned(sources: &[SourcePage], name: &str) -> bool {
+    // How a link writes a name with spaces or other characters URLs escape.
+    const ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?');
+    let encoded = percent_encoding::utf8_percent_encode(name, ESCAPED).to_string();
+    sources
+        .iter()
+        .any(|s| s.body().contains(name) || s.body().contains(&encoded))
+}
+
 fn page_state(job: &Job<'_>, outcome: Outcome) -> PageState {
     PageState {
         source: job.page.source,
@@ -585,3 +631,6 @@ fn merge(into: &mut Update, next: Update) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod media_tests;
