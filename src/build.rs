@@ -88,6 +88,7 @@ pub fn prepare(config: Config) -> Result<Prepared> {
         }
     };
     errors.extend(check_reserved_urls(&site));
+    errors.extend(crate::aliases::resolve(&site).1);
     let links = search_links(&site);
     let renderer = localizer.and_then(|l| {
         Renderer::new(&site, theme, l, links)
@@ -108,7 +109,7 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     let Prepared {
         site,
         renderer,
-        warnings,
+        mut warnings,
         mut errors,
     } = prepare(config)?;
 
@@ -141,8 +142,18 @@ pub fn build(config: Config, output: &Path, progress: bool) -> Result<Report> {
     if !errors.is_empty() {
         return Err(content_errors(errors));
     }
-    if let Some(indexed) = indexed {
-        indexed?;
+    let index_files = match indexed {
+        Some(indexed) => indexed?,
+        None => Vec::new(),
+    };
+    if let Some(renderer) = &renderer {
+        warnings.extend(crate::publish::finish(
+            &site,
+            renderer,
+            &index_files,
+            output,
+            &staging,
+        )?);
     }
     staging.commit()?;
 

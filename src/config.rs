@@ -21,6 +21,8 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     html: HtmlPolicy,
+    #[serde(default)]
+    hosting: crate::host::Hosting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +78,8 @@ pub struct Config {
     pub html: HtmlPolicy,
     /// contact.yaml, checked; `None` when the site has none.
     pub contact: Option<Contact>,
+    /// `_redirects`, `_headers`, llms.txt: on or off, and what to add.
+    pub hosting: crate::host::Hosting,
 }
 
 impl Config {
@@ -169,6 +173,7 @@ impl Config {
             None => Some(root.join("themes/default")).filter(|d| d.is_dir()),
         };
 
+        raw.hosting.check().map_err(fail)?;
         Ok(Config {
             root: root.to_path_buf(),
             base_url,
@@ -179,6 +184,7 @@ impl Config {
             drafts: overrides.drafts,
             html: raw.html,
             contact: None,
+            hosting: raw.hosting,
         })
     }
 

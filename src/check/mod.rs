@@ -4,6 +4,7 @@
 //! reject is an error here too, and what only drifts (stale translations, expired
 //! facts) is a warning that `--strict` turns into a failure.
 
+pub mod against;
 pub mod date;
 pub mod fluent;
 pub mod links;
@@ -49,6 +50,9 @@ pub enum Kind {
     FluentUnused,
     /// A message whose `$variables` differ from the default locale's.
     FluentVariables,
+    /// A URL of the previous build (`--against`) that is neither published nor
+    /// redirected now.
+    VanishedUrl,
 }
 
 /// How bad a problem is.
@@ -91,6 +95,9 @@ pub struct Report {
     pub translations: Vec<Translation>,
     /// Sorted by level, then file, line and column.
     pub problems: Vec<Problem>,
+    /// The URLs the site would publish, for `--against`; `None` when it does not
+    /// resolve.
+    pub manifest: Option<crate::manifest::Manifest>,
 }
 
 impl Report {
@@ -132,8 +139,18 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
     problems.extend(fluent::check(&config, &theme));
     let locales = config.locales.iter().map(|l| l.code.clone()).collect();
     let default_locale = config.default_locale().code.clone();
+    let mut manifest = None;
     match resolve::resolve(config, loaded.pages) {
-        Ok(site) => problems.extend(links::check(&site, &theme)),
+        Ok(site) => {
+            problems.extend(links::check(&site, &theme));
+            let (redirects, errors) = crate::aliases::resolve(&site);
+            problems.extend(
+                errors
+                    .into_iter()
+                    .map(|d| Problem::new(Level::Error, Kind::Url, d)),
+            );
+            manifest = Some(crate::manifest::Manifest::of(&site, &redirects));
+        }
         Err(e) => {
             for d in e.diagnostics() {
                 problems.push(Problem::new(Level::Error, Kind::Url, d));
@@ -150,5 +167,6 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
         today,
         translations,
         problems,
+        manifest,
     })
 }
