@@ -106,8 +106,17 @@ pub fn normalize(raw: &str, config: &Config, locale: &str) -> Result<AliasPath, 
     let page_file = segments
         .last()
         .is_some_and(|s| s.ends_with(".html") || s.ends_with(".htm"));
+    let last = segments.len() - 1;
+    let as_file = page_file && !trailing_slash;
+    if let Some(s) = segments.iter().enumerate().find_map(|(i, s)| {
+        (matches!(s.as_str(), "index.html" | "index.md") && !(i == last && as_file)).then_some(s)
+    }) {
+        return Err(format!(
+            "has `{s}` as a folder: kbgen writes that file in every page's folder"
+        ));
+    }
     // `/it/old` and `/it/old/` are one page; a `.html` alias is that very file.
-    let (url, file) = if page_file && !trailing_slash {
+    let (url, file) = if as_file {
         (
             format!("{}/{}", config.path_prefix, url_path.join("/")),
             segments.join("/"),
@@ -200,13 +209,15 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
             if source.front.aliases.is_empty() {
                 continue;
             }
-            let positions = entry_positions(source.text(), "aliases");
             for (i, raw) in source.front.aliases.iter().enumerate() {
                 if page.fallback && is_absolute(raw) {
                     continue;
                 }
-                let (line, col) = positions.get(i).copied().unwrap_or((1, 1));
+                // Positions are looked up only for errors: parsing the YAML
+                // again for every alias of a large site would cost.
                 let error = |message: String| {
+                    let positions = entry_positions(source.text(), "aliases");
+                    let (line, col) = positions.get(i).copied().unwrap_or((1, 1));
                     Diagnostic::error(&source.path, format!("alias `{raw}` {message}"))
                         .at(line, col)
                 };
@@ -355,6 +366,8 @@ mod tests {
             ("", "empty"),
             ("C:/x", "another site"),
             ("/en/%FF/", "not UTF-8"),
+            ("/en/x/index.md", "as a folder"),
+            ("/en/index.html/x/", "as a folder"),
         ];
         for (raw, why) in cases {
             let err = normalize(raw, &config("https://h.test"), "en").unwrap_err();

@@ -235,6 +235,15 @@ pub fn vanished(old: &Manifest, new: &Manifest, config: &Config) -> Vec<Vanished
             _ => None,
         })
         .collect();
+    let mut new_by_name: NewByName = HashMap::new();
+    for (&(locale, key), &(url, source)) in &pages {
+        if key.contains('/') && !old_keys.contains(&(locale, key)) {
+            new_by_name
+                .entry((locale, name_of(key)))
+                .or_default()
+                .push((key, url, source));
+        }
+    }
     let mut out = Vec::new();
     for (url, was) in &old.urls {
         if new.urls.contains_key(url) {
@@ -242,7 +251,7 @@ pub fn vanished(old: &Manifest, new: &Manifest, config: &Config) -> Vec<Vanished
         }
         let now = match was {
             Entry::Page { locale, key, .. } => {
-                find_again(&pages, &old_keys, locale, key).map(|(new_key, new_url, source)| {
+                find_again(&pages, &new_by_name, locale, key).map(|(new_key, new_url, source)| {
                     let how = if new_key == key.as_str() {
                         "new slug".to_string()
                     } else {
@@ -294,35 +303,31 @@ fn decode(s: &str) -> String {
 
 /// Page (locale, key) -> (URL, source), of one manifest.
 type Pages<'a> = HashMap<(&'a str, &'a str), (&'a str, &'a str)>;
+/// (locale, file name) -> the pages that are new in that locale, as (key, URL, source).
+type NewByName<'a> = HashMap<(&'a str, &'a str), Vec<(&'a str, &'a str, &'a str)>>;
+
+/// The file name part of a page key: `outcomes` of `disputes/outcomes`.
+fn name_of(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key)
+}
 
 /// The new (key, URL, source) of the page `key` in `locale`: the same key, or
-/// else the one new key of that locale with the same file name (a move to
+/// else the one new page of that locale with the same file name (a move to
 /// another category).
 fn find_again<'a>(
     pages: &Pages<'a>,
-    old_keys: &BTreeSet<(&'a str, &'a str)>,
+    new_by_name: &NewByName<'a>,
     locale: &'a str,
     key: &'a str,
 ) -> Option<(&'a str, &'a str, &'a str)> {
     if let Some((url, source)) = pages.get(&(locale, key)) {
         return Some((key, url, source));
     }
-    let name = key.rsplit('/').next()?;
-    let mut candidates = pages
-        .iter()
-        .filter(|((l, k), _)| {
-            *l == locale
-                && k.contains('/')
-                && k.rsplit('/').next() == Some(name)
-                && !old_keys.contains(&(*l, *k))
-        })
-        .map(|((_, k), (url, source))| (*k, *url, *source));
-    let found = candidates.next()?;
-    // Two new pages with that name: which one it is cannot be told.
-    if candidates.next().is_some() {
-        return None;
+    match new_by_name.get(&(locale, name_of(key)))?.as_slice() {
+        [one] => Some(*one),
+        // Two new pages with that name: which one it is cannot be told.
+        _ => None,
     }
-    Some(found)
 }
 
 /// The alias that brings `url` back, written for `source`'s front matter:
