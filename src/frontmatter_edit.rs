@@ -59,7 +59,8 @@ pub fn add_list_entry(text: &str, key: &str, entry: &str) -> Result<String, Stri
             let line_start = yaml[..end].rfind('\n').map_or(0, |i| i + 1);
             let item_line = format!("{}- {item}{eol}", " ".repeat(indent));
             if yaml[line_start..end].trim().is_empty() {
-                (line_start, line_start, item_line)
+                let at = before_blank_lines(yaml, line_start);
+                (at, at, item_line)
             } else {
                 // Something follows the list on its last line (cannot happen at the
                 // top level, but a new line is always safe).
@@ -75,6 +76,20 @@ pub fn add_list_entry(text: &str, key: &str, entry: &str) -> Result<String, Stri
     let edited = format!("{}{insert}{}", &yaml[..at], &yaml[until..]);
     check_edit(yaml, &edited, key, entry)?;
     Ok(format!("{}{edited}{}", &text[..start], &text[end..]))
+}
+
+/// The start of the blank and comment-only lines that end at `line_start`: they
+/// belong with what follows the list, so the new item goes before them.
+fn before_blank_lines(yaml: &str, mut line_start: usize) -> usize {
+    while line_start > 0 {
+        let prev = yaml[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = yaml[prev..line_start].trim();
+        if !(line.is_empty() || line.starts_with('#')) {
+            break;
+        }
+        line_start = prev;
+    }
+    line_start
 }
 
 /// The 1-based line and column (in the file) of each entry of the top-level list
@@ -336,6 +351,14 @@ mod tests {
         assert_eq!(
             add("---\naliases:\n- a/\n---\n"),
             "---\naliases:\n- a/\n- /en/old/\n---\n"
+        );
+    }
+
+    #[test]
+    fn block_lists_grow_before_blank_lines_and_comments() {
+        assert_eq!(
+            add("---\naliases:\n  - a/\n\n# About the page\ntitle: A\n---\n"),
+            "---\naliases:\n  - a/\n  - /en/old/\n\n# About the page\ntitle: A\n---\n"
         );
     }
 
