@@ -109,7 +109,12 @@ impl Manifest {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            let raw = fields[0].trim();
+            // A sitemap works too: its `<loc>` elements, one a line.
+            let loc = line
+                .split_once("<loc>")
+                .and_then(|(_, rest)| rest.split_once("</loc>"))
+                .map(|(url, _)| url.replace("&amp;", "&"));
+            let raw = loc.as_deref().unwrap_or(fields[0]).trim();
             let path = raw.strip_prefix(origin).unwrap_or(raw);
             if !path.starts_with('/') {
                 continue;
@@ -179,13 +184,20 @@ impl Manifest {
     }
 }
 
-/// One spelling per URL: segments percent-decoded, then encoded as kbgen does.
+/// One spelling per URL: segments percent-decoded, then encoded as kbgen does;
+/// `/a/b`, `/a/b/` and `/a/b/index.html` are one page (hosts serve all three).
 fn normalize_url(path: &str) -> String {
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    path.split('/')
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let mut url = path
+        .split('/')
         .map(|s| encode(&percent_decode_str(s).decode_utf8_lossy()))
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if !url.rsplit('/').next().unwrap_or_default().contains('.') && !url.ends_with('/') {
+        url.push('/');
+    }
+    url
 }
 
 /// A URL of the previous build that the current one neither publishes nor
@@ -386,5 +398,25 @@ pub fn diagnose(v: &Vanished, config: &Config, previous: &Path) -> Diagnostic {
                 v.url
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_spelling_per_url() {
+        for (raw, url) in [
+            ("/en/a", "/en/a/"),
+            ("/en/a/", "/en/a/"),
+            ("/en/a/index.html", "/en/a/"),
+            ("/en/a/?utm=x#top", "/en/a/"),
+            ("/zh/如何/", "/zh/%E5%A6%82%E4%BD%95/"),
+            ("/zh/%e5%a6%82%e4%bd%95", "/zh/%E5%A6%82%E4%BD%95/"),
+            ("/old/faq.html", "/old/faq.html"),
+        ] {
+            assert_eq!(normalize_url(raw), url, "{raw}");
+        }
     }
 }

@@ -392,3 +392,37 @@ fn llms_txt_and_markdown_copies() {
     assert!(!copy.contains("topic: payment"), "no front matter");
     assert!(site.output_exists("it/aiuto/only-english/index.md"));
 }
+
+#[test]
+fn check_against_a_url_list_or_sitemap_normalizes_spellings() {
+    let site = built_then_changed();
+    site.write(
+        "urls.txt",
+        "# exported from analytics\nhttps://help.test/en/help/only-english\n/en/help/refunds/index.html\n/en/help/contact/?utm_source=mail\n",
+    );
+    let run = site.check(&["--against", "urls.txt"]);
+    run.assert_stdout_has(
+        "urls.txt: warning: published URL /en/help/only-english/ would disappear: no page or alias has it now",
+    );
+    assert!(
+        !run.stdout.contains("/en/help/refunds/ would"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("/en/help/contact/ would"),
+        "{}",
+        run.stdout
+    );
+    // The previous output's sitemap lists its URLs too.
+    std::fs::copy(
+        site.root().join("public/sitemap.xml"),
+        site.root().join("old-sitemap.xml"),
+    )
+    .unwrap();
+    site.check(&["--against", "old-sitemap.xml"])
+        .assert_stdout_has("published URL /en/more/article-2/ would disappear");
+    site.check(&["--against", "missing.txt"])
+        .assert_code(2)
+        .assert_stderr_has("missing.txt: error: cannot read the previous URLs");
+}
