@@ -9,7 +9,7 @@ use percent_encoding::percent_decode_str;
 use crate::config::{Config, is_url_segment};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter_edit::entry_positions;
-use crate::resolve::{Site, encode};
+use crate::resolve::{Page, Site, encode};
 
 /// One old URL that now leads to a page.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -183,6 +183,26 @@ fn reserved(site: &Site, file: &str) -> Option<&'static str> {
     None
 }
 
+/// The other locale an absolute alias points into (`/it/...`), when that locale
+/// shows the same source for the page (as a translation or a fallback).
+fn alias_locale(site: &Site, alias: &AliasPath, page: &Page) -> Option<usize> {
+    let first = alias.file.split('/').next()?;
+    let l = site.config.locale_index(first)?;
+    let t = site.translations.get(&page.key)?;
+    let shown = t[l].or(t[site.config.default_locale]);
+    (shown == Some(page.source) && site.locales[l].urls.contains_key(&page.key)).then_some(l)
+}
+
+/// Whether the absolute alias `raw` applies to `page` as shown in locale `l`, a
+/// fallback there: when it points into `l` (`/it/old/` on the English page is
+/// the Italian reader's old URL, and leads to the page in Italian).
+fn absolute_in(site: &Site, raw: &str, l: usize, page: &Page) -> bool {
+    is_absolute(raw)
+        && normalize(raw, &site.config, &site.config.locales[l].code)
+            .ok()
+            .is_some_and(|a| alias_locale(site, &a, page) == Some(l))
+}
+
 /// Who took an output file first.
 enum Claim {
     Page(usize),
@@ -210,7 +230,8 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
                 continue;
             }
             for (i, raw) in source.front.aliases.iter().enumerate() {
-                if page.fallback && is_absolute(raw) {
+                let absolute = is_absolute(raw);
+                if page.fallback && absolute && !absolute_in(site, raw, l, page) {
                     continue;
                 }
                 // Positions are looked up only for errors: parsing the YAML
@@ -222,6 +243,15 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
                         .at(line, col)
                 };
                 let alias = match normalize(raw, &site.config, code) {
+                    // An absolute alias into another locale that shows the page
+                    // leads to the page there (see `absolute_in`).
+                    Ok(a)
+                        if absolute
+                            && !page.fallback
+                            && alias_locale(site, &a, page).is_some_and(|al| al != l) =>
+                    {
+                        continue;
+                    }
                     Ok(a) => a,
                     // The same mistake would be reported once per fallback locale.
                     Err(why) if !page.fallback => {

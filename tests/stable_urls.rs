@@ -144,6 +144,22 @@ fn fix_adds_the_aliases_byte_for_byte_and_the_next_build_redirects() {
         build.stderr
     );
     build.assert_stderr_has("/en/more/article-2/ would disappear");
+    // Each old URL leads to the page in its own language.
+    for (alias, target) in [
+        ("en/help/only-english/index.html", "/en/help/english-only/"),
+        (
+            "it/aiuto/only-english/index.html",
+            "/it/aiuto/english-only/",
+        ),
+        ("pl/help/only-english/index.html", "/pl/help/english-only/"),
+        ("zh/more/article-1/index.html", "/zh/solo/article-1/"),
+    ] {
+        let page = site.output(alias);
+        assert!(
+            page.contains(&format!(r#"content="0; url={target}""#)),
+            "{alias} should lead to {target}:\n{page}"
+        );
+    }
 
     // A second --fix has nothing left to add.
     let again = site.check(&["--against", "before.txt", "--fix"]);
