@@ -442,3 +442,32 @@ fn check_against_a_url_list_or_sitemap_normalizes_spellings() {
         .assert_code(2)
         .assert_stderr_has("missing.txt: error: cannot read the previous URLs");
 }
+
+#[test]
+fn policy_allows_the_contact_endpoints_and_nothing_else() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "contact.yaml",
+        "feedback_endpoint: https://feedback.example.org/f\nchannels:\n  email:\n    endpoint: https://support.example.org/contact\ntopics:\n  - { id: payment, channels: [email] }\n  - { id: general, channels: [email] }\n",
+    );
+    site.build().assert_ok();
+    let headers = site.output("_headers");
+    assert!(
+        headers.contains("; connect-src 'self' https://feedback.example.org https://support.example.org;"),
+        "{headers}"
+    );
+    assert!(
+        headers.contains("; form-action 'self' https://feedback.example.org https://support.example.org;"),
+        "{headers}"
+    );
+    assert!(!headers.contains("unsafe-inline") && !headers.contains("unsafe-eval"));
+    // The contact page is kbgen's: an alias cannot take it.
+    site.edit(
+        "content/en/help/refunds.md",
+        "order: 2\n",
+        "order: 2\naliases: [contact/]\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_has("is kbgen's contact page (contact.yaml)");
+}
