@@ -103,6 +103,7 @@ pub fn prepare(config: Config) -> Result<Prepared> {
             return Err(content_errors(errors));
         }
     };
+    errors.extend(crate::aliases::resolve(&site).1);
     let links = search_links(&site);
     let renderer = localizer.and_then(|l| {
         Renderer::new(&site, theme, l, links)
@@ -130,6 +131,8 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
 
     let jobs = jobs(&site);
     let bar = progress_bar(progress, jobs.len() as u64);
+    // The folder about to be replaced, whose URLs this build must not lose.
+    let previous = output.path().to_path_buf();
     let staging = Staging::new(output)?;
 
     // Anchors are checked once every page is parsed; if anything failed, the
@@ -161,8 +164,18 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     if !errors.is_empty() {
         return Err(content_errors(errors));
     }
-    if let Some(indexed) = indexed {
-        indexed?;
+    let index_files = match indexed {
+        Some(indexed) => indexed?,
+        None => Vec::new(),
+    };
+    if let Some(renderer) = &renderer {
+        warnings.extend(crate::publish::finish(
+            &site,
+            renderer,
+            &index_files,
+            &previous,
+            &staging,
+        )?);
     }
     staging.commit()?;
 

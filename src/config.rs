@@ -27,6 +27,8 @@ struct RawConfig {
     favicon: Option<PathBuf>,
     #[serde(default)]
     media: crate::media::Limits,
+    #[serde(default)]
+    hosting: crate::host::Hosting,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +89,8 @@ pub struct Config {
     pub favicon: Option<PathBuf>,
     /// Size limits of files beside the articles (site.yaml `media:`).
     pub media: crate::media::Limits,
+    /// `_redirects`, `_headers`, llms.txt: on or off, and what to add.
+    pub hosting: crate::host::Hosting,
 }
 
 impl Config {
@@ -188,6 +192,7 @@ impl Config {
             None => Some(root.join("themes/default")).filter(|d| d.is_dir()),
         };
 
+        raw.hosting.check().map_err(fail)?;
         Ok(Config {
             root: root.to_path_buf(),
             base_url,
@@ -201,6 +206,7 @@ impl Config {
             logo: raw.logo,
             favicon: raw.favicon,
             media: raw.media,
+            hosting: raw.hosting,
         })
     }
 

@@ -23,6 +23,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "review_by",
     "source_hash",
     "source_sections",
+    "aliases",
 ];
 
 /// Front matter as written. Only `title` is required.
@@ -43,6 +44,9 @@ pub struct FrontMatter {
     pub source_hash: Option<String>,
     /// Heading id -> hash of that section of the source, for "which sections changed".
     pub source_sections: Option<BTreeMap<String, String>>,
+    /// Old URLs of the page, each redirected to it (see `aliases`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, serde_yaml::Value>,
 }

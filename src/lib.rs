@@ -5,6 +5,7 @@
 //! Fluent) -> [`write`] (staging folder, atomic swap). [`build`] runs them in order;
 //! [`serve`] keeps the site in memory and rebuilds what each edit reaches.
 
+pub mod aliases;
 pub mod build;
 pub mod check;
 pub mod config;
@@ -13,10 +14,15 @@ pub mod date;
 pub mod diagnostic;
 pub mod escape;
 pub mod frontmatter;
+pub mod frontmatter_edit;
+pub mod host;
 pub mod i18n;
+pub mod llms;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod media;
+pub mod publish;
 pub mod render;
 pub mod resolve;
 pub mod sanitize;

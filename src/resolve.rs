@@ -338,7 +338,8 @@ fn order_of(s: &SourcePage) -> i64 {
     s.front.order.unwrap_or(i64::MAX)
 }
 
-fn encode(segment: &str) -> String {
+/// A URL path segment, percent-encoded as page URLs are.
+pub(crate) fn encode(segment: &str) -> String {
     utf8_percent_encode(segment, SEGMENT).to_string()
 }
 

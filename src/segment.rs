@@ -56,6 +56,12 @@ pub fn problem(s: &str) -> Option<String> {
     None
 }
 
+/// [`problem`] for a segment of a URL path that may end in a file name
+/// (`index.html` is fine as the last segment of an alias).
+pub fn path_problem(s: &str) -> Option<String> {
+    problem(s).filter(|_| !FILE_NAMES.contains(&s.to_lowercase().as_str()))
+}
+
 /// The form under which two names are one file or one URL somewhere: macOS and
 /// Windows ignore case, macOS stores names decomposed, and many CDNs fold width
 /// and compatibility forms. Two slugs with the same key collide.

@@ -4,6 +4,7 @@
 //! reject is an error here too, and what only drifts (stale translations, expired
 //! facts) is a warning that `--strict` turns into a failure.
 
+pub mod against;
 pub mod date;
 pub mod fluent;
 pub mod links;
@@ -52,6 +53,9 @@ pub enum Kind {
     FluentUnused,
     /// A message whose `$variables` differ from the default locale's.
     FluentVariables,
+    /// A URL of the previous build (`--against`) that is neither published nor
+    /// redirected now.
+    VanishedUrl,
 }
 
 /// How bad a problem is.
@@ -94,6 +98,9 @@ pub struct Report {
     pub translations: Vec<Translation>,
     /// Sorted by level, then file, line and column.
     pub problems: Vec<Problem>,
+    /// The URLs the site would publish, for `--against`; `None` when it does not
+    /// resolve.
+    pub manifest: Option<crate::manifest::Manifest>,
 }
 
 impl Report {
@@ -139,10 +146,18 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
     for d in media_errors {
         problems.push(Problem::new(Level::Error, Kind::Image, d));
     }
+    let mut manifest = None;
     match resolve::resolve(config, loaded.pages) {
         Ok(mut site) => {
             site.media = catalog;
             problems.extend(links::check(&site, &theme));
+            let (redirects, errors) = crate::aliases::resolve(&site);
+            problems.extend(
+                errors
+                    .into_iter()
+                    .map(|d| Problem::new(Level::Error, Kind::Url, d)),
+            );
+            manifest = Some(crate::manifest::Manifest::of(&site, &redirects));
         }
         Err(e) => {
             for d in e.diagnostics() {
@@ -160,5 +175,6 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
         today,
         translations,
         problems,
+        manifest,
     })
 }

@@ -28,6 +28,13 @@ pub struct CheckArgs {
     /// The date `review_by:` is compared with, YYYY-MM-DD [default: today, UTC].
     #[arg(long)]
     pub today: Option<String>,
+    /// The previous build (its output folder) or a file of URLs, one a line: list
+    /// every URL of it that the site neither publishes nor redirects now.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub against: Option<PathBuf>,
+    /// With --against: add the `aliases:` that bring moved pages' old URLs back.
+    #[arg(long, requires = "against")]
+    pub fix: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -53,7 +60,17 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         None => Date::today(),
     };
     let config = Config::load(&args.root, &Overrides::default())?;
-    let report = check::check(config, today)?;
+    let mut report = check::check(config.clone(), today)?;
+    if let Some(previous) = &args.against {
+        let fixed = check::against::against(&mut report, &config, previous, args.fix)?;
+        for f in fixed.iter().filter(|f| !f.aliases.is_empty()) {
+            eprintln!(
+                "added `aliases: [{}]` to {}",
+                f.aliases.join(", "),
+                f.path.display()
+            );
+        }
+    }
     let out = match args.format {
         Format::Text => check::output::text(&report, args.strict),
         Format::Json => check::output::json(&report, args.strict),

@@ -1,6 +1,7 @@
 //! Render: Tera templates fed with one page's context and Fluent strings.
 
 mod contact;
+mod redirect;
 
 pub use contact::contact_url;
 
