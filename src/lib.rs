@@ -5,6 +5,8 @@
 //! Fluent) -> [`write`] (staging folder, atomic swap). [`build`] runs them in order;
 //! [`serve`] keeps the site in memory and rebuilds what each edit reaches.
 
+pub mod anchors;
+pub mod base_path;
 pub mod build;
 pub mod check;
 pub mod config;
@@ -13,6 +15,7 @@ pub mod diagnostic;
 pub mod escape;
 pub mod frontmatter;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod render;

@@ -4,9 +4,10 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::Failed;
-use kbgen::check::{self, Date};
+use crate::cmd::Verbosity;
+use kbgen::check::{self, Date, Level};
 use kbgen::config::{Config, Overrides};
-use kbgen::diagnostic::{Diagnostic, Error};
+use kbgen::diagnostic::{Diagnostic, Error, count, relative_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -14,26 +15,46 @@ pub enum Format {
     Json,
 }
 
+/// Examples and exit codes, at the end of `kbgen help check`.
+pub const AFTER_HELP: &str = "\
+Examples:
+  kbgen check                                    errors fail; warnings and notes are listed
+  kbgen check --strict                           CI: warnings and stale translations fail too
+  kbgen check --format json --today 2026-01-31   for scripts, on a fixed date
+  kbgen check -r help-center --drafts            another site folder, drafts included
+
+Exit codes:
+  0  passed
+  1  errors (with --strict also warnings, or translations not up to date)
+  2  usage or configuration errors (site.yaml, contact.yaml, flags)";
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The site folder (with site.yaml, content/ and locales/).
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// Also fail (exit 1) on outdated, missing or orphan translations, broken
     /// images or contact links, missing Fluent messages and expired `review_by`.
     #[arg(long)]
     pub strict: bool,
+    /// `text` for people, `json` for scripts (one document, described in the
+    /// README).
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// The date `review_by:` is compared with, YYYY-MM-DD [default: today, UTC].
-    #[arg(long)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// Check pages marked `draft: true` as published pages too.
+    #[arg(long)]
+    pub drafts: bool,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct StampArgs {
     /// The site folder (with site.yaml, content/ and locales/).
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// Translations to stamp: locale codes (every translation in the locale) or
     /// Markdown files under content/<locale>/.
@@ -52,9 +73,25 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         })?,
         None => Date::today(),
     };
-    let config = Config::load(&args.root, &Overrides::default())?;
-    let report = check::check(config, today)?;
+    let in_site = Failed::in_site(&args.root);
+    let overrides = Overrides {
+        drafts: args.drafts,
+        ..Overrides::default()
+    };
+    let config = Config::load(&args.root, &overrides).map_err(&in_site)?;
+    let v = args.verbosity;
+    if v.verbose && args.format == Format::Text {
+        super::print_config(&config);
+    }
+    let report = check::check(config, today).map_err(&in_site)?;
     let out = match args.format {
+        // Errors and warnings only, one per line: what must be fixed.
+        Format::Text if v.quiet => report
+            .problems
+            .iter()
+            .filter(|p| p.level != Level::Info)
+            .map(|p| check::output::line(p) + "\n")
+            .collect(),
         Format::Text => check::output::text(&report, args.strict),
         Format::Json => check::output::json(&report, args.strict),
     };
@@ -64,11 +101,12 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
 }
 
 pub fn stamp(args: StampArgs) -> Result<(), Failed> {
-    let config = Config::load(&args.root, &Overrides::default())?;
-    let written = check::stamp::stamp(&config, &args.targets)?;
+    let in_site = Failed::in_site(&args.root);
+    let config = Config::load(&args.root, &Overrides::default()).map_err(&in_site)?;
+    let written = check::stamp::stamp(&config, &args.targets).map_err(&in_site)?;
     for path in &written {
-        eprintln!("stamped {}", path.display());
+        eprintln!("stamped {}", relative_path(&args.root, path).display());
     }
-    eprintln!("{} files stamped", written.len());
+    eprintln!("{} stamped", count(written.len(), "file"));
     Ok(())
 }
