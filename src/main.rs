@@ -66,7 +66,8 @@ fn main() -> ExitCode {
 
 /// A failed command: the library's error plus a closing line for the writer.
 struct Failed {
-    error: kbgen::diagnostic::Error,
+    /// Boxed: a `Result<(), Failed>` stays small on the happy path.
+    error: Box<kbgen::diagnostic::Error>,
     note: String,
     /// The site folder: paths are printed relative to it.
     root: PathBuf,
@@ -75,7 +76,7 @@ struct Failed {
 impl From<kbgen::diagnostic::Error> for Failed {
     fn from(error: kbgen::diagnostic::Error) -> Self {
         Failed {
-            error,
+            error: Box::new(error),
             note: String::new(),
             root: PathBuf::from("."),
         }

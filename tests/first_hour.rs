@@ -41,19 +41,21 @@ fn translated_headings() -> TestSite {
     site
 }
 
+/// The one line of `text` that contains `needle`.
+#[track_caller]
+fn only_line<'a>(text: &'a str, needle: &str) -> &'a str {
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains(needle)).collect();
+    assert_eq!(lines.len(), 1, "one line with {needle:?} expected:\n{text}");
+    lines[0]
+}
+
 #[test]
 fn a_right_anchor_in_a_fallback_page_does_not_fail_the_build() {
     let site = translated_headings();
     let run = site.build();
     run.assert_ok();
     // One warning for both locales, naming the heading to give the id.
-    let warnings: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains("anchor `refunds.md#outcomes`"))
-        .collect();
-    assert_eq!(warnings.len(), 1, "{}", run.stderr);
-    let w = warnings[0];
+    let w = only_line(&run.stderr, "anchor `refunds.md#outcomes`");
     assert!(w.starts_with("content/en/help/only-english.md:6:"), "{w}");
     assert!(w.contains(": warning: "), "{w}");
     assert!(w.contains("locales it, pl"), "{w}");
