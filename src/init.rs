@@ -217,6 +217,16 @@ fn files(starters: &[&Starter]) -> Vec<(PathBuf, String)> {
         (PathBuf::from(".gitignore"), "/public/\n".to_string()),
     ];
     for s in starters {
+        // The built-in site title is the example's: the starter names its own,
+        // where the writer will look for it.
+        let title = format!(
+            "# UI strings of this site; they override kbgen's built-in ones.\nsite-title = {}\n",
+            s.home.0
+        );
+        files.push((
+            PathBuf::from("locales").join(s.code).join("site.ftl"),
+            title,
+        ));
         let dir = PathBuf::from("content").join(s.code);
         let article = dir.join(CATEGORY).join(format!("{ARTICLE}.md"));
         files.push((dir.join("_index.md"), page(s.home, "")));

@@ -274,7 +274,11 @@ fn init_makes_a_site_that_builds_checks_strict_and_serves() {
     );
 
     let html = serve_once(&root, "/de/getting-started/welcome/");
-    assert!(html.contains("Willkommen"), "{html}");
+    assert!(html.contains("<h1>Willkommen</h1>"), "{html}");
+    assert!(
+        html.contains("Hilfe-Center</a>"),
+        "the starter's own site title: {html}"
+    );
 
     // A second init in the same folder changes nothing.
     let before = TestSite::snapshot(&root.join("content"));
