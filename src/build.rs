@@ -1,5 +1,6 @@
 //! The build pipeline: load -> parse -> resolve -> render -> write.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Page, Site};
 use crate::theme::Theme;
 use crate::write::{Claim, Output, Staging};
-use crate::{load, search, sitemap};
+use crate::{anchors, base_path, load, search, sitemap};
 
 /// What a finished build reports.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub struct Report {
     pub locales: Vec<(String, usize, usize)>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Per locale code: the keys of the pages it shows untranslated.
+    pub fallback_keys: Vec<(String, Vec<String>)>,
 }
 
 impl Report {
@@ -100,6 +103,8 @@ pub fn prepare(config: Config) -> Result<Prepared> {
         }
         Err(e) => {
             errors.extend(e.diagnostics());
+            // The warnings too: the writer should not learn of them one fix later.
+            errors.extend(warnings);
             return Err(content_errors(errors));
         }
     };
@@ -146,22 +151,25 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     // The search index takes as long as the rest together: it is built alongside
     // the anchor check and the site files, unless the pages already failed.
     let pages_ok = errors.is_empty();
-    let (more_errors, indexed) = rayon::join(
+    let (anchors, indexed) = rayon::join(
         || {
-            let mut errors = check_anchors_of(&site, &jobs, &outcomes);
+            let mut found = check_anchors_of(&site, &jobs, &outcomes);
             if let Some(renderer) = &renderer
                 && let Err(e) = write_site_files(&site, renderer, &staging)
             {
-                errors.extend(e.diagnostics());
+                found.errors.extend(e.diagnostics());
             }
-            errors
+            found
         },
         // After the pages, so that the memory of the two passes does not add up.
         || pages_ok.then(|| write_search_indexes(&site, &staging)),
     );
-    errors.extend(more_errors);
+    errors.extend(anchors.errors);
+    warnings.extend(anchors.warnings);
     bar.finish_and_clear();
     if !errors.is_empty() {
+        // The warnings too: the writer should not learn of them one fix later.
+        errors.extend(warnings);
         return Err(content_errors(errors));
     }
     let index_files = match indexed {
@@ -186,21 +194,32 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
         .zip(&site.locales)
         .map(|(l, ls)| (l.code.clone(), ls.pages().count(), ls.fallbacks))
         .collect();
+    let fallback_keys = site
+        .config
+        .locales
+        .iter()
+        .zip(&site.locales)
+        .map(|(l, ls)| {
+            let keys = ls.pages().filter(|p| p.fallback).map(|p| p.key.clone());
+            (l.code.clone(), keys.collect())
+        })
+        .collect();
     Ok(Report {
         locales,
         warnings,
         elapsed: started.elapsed(),
+        fallback_keys,
     })
 }
 
 /// Links to missing anchors, once every page is parsed.
-fn check_anchors_of(site: &Site, jobs: &[Job], outcomes: &[Outcome]) -> Vec<Diagnostic> {
+fn check_anchors_of(site: &Site, jobs: &[Job], outcomes: &[Outcome]) -> anchors::Found {
     let ids: HashMap<(usize, &str), &HashSet<String>> = jobs
         .iter()
         .zip(outcomes)
         .map(|(job, o)| ((job.locale, job.page.key.as_str()), &o.ids))
         .collect();
-    check_anchors(
+    anchors::check(
         site,
         jobs.iter()
             .zip(outcomes)
@@ -268,7 +287,10 @@ pub fn render_page(
         catalog: &site.media,
         locale: job.locale,
     };
-    let parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html, media);
+    let mut parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html, media);
+    if let Cow::Owned(html) = base_path::prefix_assets(&parsed.html, &site.config.path_prefix) {
+        parsed.html = html;
+    }
     let mut errors = parsed.errors.clone();
     errors.extend(page_errors(site, source, &parsed));
     errors.extend(parsed.media_errors.iter().cloned());
@@ -332,44 +354,14 @@ pub fn write_media(
     site.media.publish(&used, output)
 }
 
-/// Every `#anchor` must name a heading of the page it points to, as shown in the
-/// same locale. `pages` gives each page's locale, source index and anchors;
-/// `ids_of(locale, key)` the heading ids of a page.
+/// Links to headings that do not exist; see [`anchors::check`], whose warnings
+/// (right anchors that a translation lacks) are left out here.
 pub fn check_anchors<'a, 'i>(
     site: &Site,
     pages: impl Iterator<Item = (usize, usize, &'a [AnchorRef])>,
     ids_of: impl Fn(usize, &str) -> Option<&'i HashSet<String>>,
 ) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    for (locale, source, anchors) in pages {
-        for a in anchors {
-            let known = ids_of(locale, &a.key);
-            if known.is_some_and(|k| k.contains(&a.anchor)) {
-                continue;
-            }
-            let mut available: Vec<&str> = known
-                .map(|k| k.iter().map(String::as_str).collect())
-                .unwrap_or_default();
-            available.sort_unstable();
-            let source = &site.sources[source];
-            let (line, col) = markdown::position(source, a.offset);
-            let shown_in = &site.config.locales[locale].code;
-            errors.push(
-                Diagnostic::error(
-                    &source.path,
-                    format!(
-                        "broken anchor `{}`: {}.md has no heading with id `{}` in locale {shown_in} (ids: {})",
-                        a.href,
-                        a.key,
-                        a.anchor,
-                        if available.is_empty() { "none".into() } else { available.join(", ") }
-                    ),
-                )
-                .at(line, col),
-            );
-        }
-    }
-    errors
+    anchors::check(site, pages, ids_of).errors
 }
 
 /// Everything besides the pages and the search indexes: root, 404 and search

@@ -46,6 +46,58 @@ impl Diagnostic {
         self.col = Some(col);
         self
     }
+
+    /// The same diagnostic with its path relative to the site folder `root`, as
+    /// the writer knows it (`content/en/a.md`, never `./content/...`).
+    pub fn relative_to(mut self, root: &Path) -> Self {
+        self.path = relative_path(root, &self.path);
+        self.message = relative_paths_in(root, &self.message);
+        self
+    }
+}
+
+/// `message` with the site's own paths in it (another file named in the message,
+/// `./content/en/a.md`) relative to `root` too. Only paths after a space or `(`
+/// are touched: a link as written is quoted in backticks and stays as it is.
+fn relative_paths_in(root: &Path, message: &str) -> String {
+    const TOP: &[&str] = &[
+        "content/",
+        "locales/",
+        "themes/",
+        "templates/",
+        "static/",
+        "site.yaml",
+        "contact.yaml",
+    ];
+    let root = root.display().to_string();
+    let root = root.trim_end_matches('/');
+    let mut out = message.to_string();
+    for top in TOP {
+        for before in [" ", "("] {
+            out = out.replace(&format!("{before}{root}/{top}"), &format!("{before}{top}"));
+        }
+    }
+    out
+}
+
+/// `path` relative to the site folder `root` when it is inside it, without `./`.
+pub fn relative_path(root: &Path, path: &Path) -> PathBuf {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    if rel.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        rel.to_path_buf()
+    }
+}
+
+/// `1 warning`, `2 warnings`, `0 errors`: a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -167,6 +219,25 @@ mod tests {
     fn display_is_editor_friendly() {
         let d = Diagnostic::error("content/en/a.md", "broken link").at(3, 7);
         assert_eq!(d.to_string(), "content/en/a.md:3:7: error: broken link");
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_site_without_dot_slash() {
+        let d = Diagnostic::error("./content/en/a.md", "x").relative_to(Path::new("."));
+        assert_eq!(d.path, Path::new("content/en/a.md"));
+        let d = Diagnostic::error("/s/site.yaml", "x").relative_to(Path::new("/s"));
+        assert_eq!(d.path, Path::new("site.yaml"));
+        let d = Diagnostic::error(
+            "./a",
+            "same URL as ./content/en/b.md, link `./content/x.md`",
+        )
+        .relative_to(Path::new("."));
+        assert_eq!(
+            d.message,
+            "same URL as content/en/b.md, link `./content/x.md`"
+        );
+        assert_eq!(count(1, "warning"), "1 warning");
+        assert_eq!(count(0, "error"), "0 errors");
     }
 
     #[test]

@@ -4,6 +4,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde_yaml::Value;
+
+mod schema;
+mod syntax;
 
 #[cfg(test)]
 use crate::diagnostic::Severity;
@@ -96,29 +100,23 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 
 /// Parses the YAML of a split file. Errors and warnings go to `diagnostics`; on an
 /// error the page keeps what could be read, so the rest of the build can still
-/// report its other problems.
+/// report its other problems. Every value of the wrong type is reported, not only
+/// the first.
 pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
+    let mut title_wrong = false;
     let fm: FrontMatter = if split.yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
         match serde_yaml::from_str(split.yaml) {
             Ok(fm) => fm,
             Err(e) => {
-                // From the byte index, not serde_yaml's line: YAML also breaks lines
-                // at a lone `\r`, which editors and the rest of kbgen do not count.
-                let (line, col) = e.location().map_or((0, 1), |l| {
-                    let (line, col) = line_col(split.yaml, l.index());
-                    (line - 1, col)
-                });
-                let message = e.to_string();
-                // serde_yaml appends "at line X column Y" relative to the YAML block;
-                // that number would mislead, the diagnostic carries the file's own.
-                let message = message.split(" at line ").next().unwrap_or(&message);
-                diagnostics.push(
-                    Diagnostic::error(path, format!("invalid front matter: {message}"))
-                        .at(split.yaml_line + line, col),
-                );
-                return FrontMatter::default();
+                let wrong = wrong_types(path, split, &e, diagnostics);
+                title_wrong = wrong.iter().any(|k| k == "title");
+                if wrong.is_empty() {
+                    return FrontMatter::default();
+                }
+                // Keep what could be read: the same YAML without the wrong values.
+                serde_yaml::from_str(&without_keys(split.yaml, &wrong)).unwrap_or_default()
             }
         }
     };
@@ -150,6 +148,7 @@ pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) 
         }
     }
     match fm.title.as_deref().map(str::trim) {
+        None if title_wrong => {}
         None => diagnostics.push(
             Diagnostic::error(path, "front matter has no `title`: add a line `title: ...`")
                 .at(1, 1),
@@ -161,16 +160,130 @@ pub fn parse(path: &Path, split: &Split<'_>, diagnostics: &mut Vec<Diagnostic>) 
     fm
 }
 
+/// Reports why serde refused the YAML: every value of the wrong type, in plain
+/// words, or the syntax error. Returns the keys with wrong values.
+fn wrong_types(
+    path: &Path,
+    split: &Split<'_>,
+    e: &serde_yaml::Error,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let map = match serde_yaml::from_str::<Value>(split.yaml) {
+        Ok(Value::Mapping(map)) => map,
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    "front matter must be `key: value` lines, like `title: How refunds work`",
+                )
+                .at(split.yaml_line, 1),
+            );
+            return Vec::new();
+        }
+        Err(e) => {
+            diagnostics.push(syntax_error(path, split, &e));
+            return Vec::new();
+        }
+    };
+    let wrong = schema::check(&map);
+    if wrong.is_empty() {
+        // A key without a rule in `schema`: serde's words, without Rust's types.
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!("invalid front matter: {}", schema::humanize(message)),
+            )
+            .at(split.yaml_line, 1),
+        );
+    }
+    for w in &wrong {
+        let (line, col) = value_position(split, &w.key);
+        diagnostics.push(Diagnostic::error(path, w.message.clone()).at(line, col));
+    }
+    wrong.into_iter().map(|w| w.key).collect()
+}
+
+/// `yaml` without the top-level `keys` and the indented lines under them.
+fn without_keys(yaml: &str, keys: &[String]) -> String {
+    let mut out = String::with_capacity(yaml.len());
+    let mut skipping = false;
+    for line in yaml.split_inclusive('\n') {
+        let top_level = !line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if top_level {
+            skipping = keys.iter().any(|k| {
+                line.strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A YAML syntax error, placed where the writer must look: at the quote or bracket
+/// that is never closed, when there is one before where the parser gave up.
+fn syntax_error(path: &Path, split: &Split<'_>, e: &serde_yaml::Error) -> Diagnostic {
+    let parser_at = e.location().map(|l| l.index());
+    let (offset, message) = match syntax::unclosed(split.yaml) {
+        Some(u) if parser_at.is_none_or(|at| u.offset <= at) => (Some(u.offset), u.message()),
+        _ => {
+            let message = e.to_string();
+            // serde_yaml appends "at line X column Y" relative to the YAML block;
+            // that number would mislead, the diagnostic carries the file's own.
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            let hint = if message.contains("mapping values are not allowed") {
+                ": a value with `: ` in it needs quotes, like `title: \"Refunds: how they work\"`"
+            } else if message.contains("cannot start any token") {
+                ": indent with spaces, not tabs"
+            } else {
+                ""
+            };
+            (parser_at, format!("{}{hint}", schema::humanize(message)))
+        }
+    };
+    // From the byte index, not serde_yaml's line: YAML also breaks lines at a lone
+    // `\r`, which editors and the rest of kbgen do not count.
+    let (line, col) = offset.map_or((1, 1), |o| line_col(split.yaml, o));
+    Diagnostic::error(path, format!("invalid front matter: {message}"))
+        .at(split.yaml_line + line - 1, col)
+}
+
+/// File line and column of a top-level key's value (of the key, when the value is
+/// on the next lines).
+fn value_position(split: &Split<'_>, key: &str) -> (usize, usize) {
+    let line = key_line(split, key);
+    let text = key_index(split, key)
+        .and_then(|i| split.yaml.lines().nth(i))
+        .unwrap_or_default();
+    let col = text
+        .strip_prefix(key)
+        .and_then(|r| r.trim_start().strip_prefix(':'))
+        .filter(|r| !r.trim().is_empty())
+        .map_or(1, |r| text.len() - r.trim_start().len() + 1);
+    (
+        line,
+        text[..col.saturating_sub(1).min(text.len())]
+            .chars()
+            .count()
+            + 1,
+    )
+}
+
 /// The file line on which a top-level key is written (the first line as a fallback).
 fn key_line(split: &Split<'_>, key: &str) -> usize {
-    split
-        .yaml
-        .lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map_or(1, |i| split.yaml_line + i)
+    key_index(split, key).map_or(1, |i| split.yaml_line + i)
+}
+
+/// The index of the YAML line on which a top-level key is written.
+fn key_index(split: &Split<'_>, key: &str) -> Option<usize> {
+    split.yaml.lines().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 impl FrontMatter {
@@ -209,6 +322,28 @@ mod tests {
         let d = &errors[0];
         assert!(d.line.unwrap() >= 3, "{d}");
         assert!(d.message.starts_with("invalid front matter"), "{d}");
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported_at_the_opening_quote() {
+        let (_, errors, _) = run("---\ntitle: \"Refunds\norder: 1\ntags: [a]\n---\nx\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].col), (Some(2), Some(8)));
+        assert!(errors[0].message.contains("never closed"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn every_wrong_type_is_reported_in_plain_words() {
+        let (fm, errors, _) = run("---\ntitle: A\norder: first\ndraft: maybe\n---\n");
+        let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "a.md:3:8: error: `order` must be a whole number, like `order: 3`; found the text \"first\"",
+                "a.md:4:8: error: `draft` must be `true` or `false`, like `draft: true`; found the text \"maybe\"",
+            ]
+        );
+        assert_eq!(fm.title(), "A", "the rest is kept");
     }
 
     #[test]

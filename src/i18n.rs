@@ -73,6 +73,9 @@ pub struct Localizer {
     default: usize,
 }
 
+/// Where the built-in UI strings appear to be, in messages.
+pub const BUILT_IN: &str = "(built-in)";
+
 /// A locale's Fluent files in the order they are layered: the built-in ones, then
 /// the site's `locales/<code>/*.ftl`, each sorted by name. A file that cannot be
 /// read is an error instead.
@@ -87,7 +90,7 @@ pub fn sources(config: &Config, code: &str) -> (Vec<(PathBuf, String)>, Vec<Diag
         files.sort_by_key(|f| f.path());
         for f in files {
             let text = f.contents_utf8().unwrap_or_default().to_string();
-            sources.push((Path::new("(built-in)/locales").join(f.path()), text));
+            sources.push((Path::new(BUILT_IN).join("locales").join(f.path()), text));
         }
     }
     let site_dir = config.root.join("locales").join(code);

@@ -6,6 +6,8 @@
 //! [`serve`] keeps the site in memory and rebuilds what each edit reaches.
 
 pub mod aliases;
+pub mod anchors;
+pub mod base_path;
 pub mod build;
 pub mod check;
 pub mod config;
@@ -17,6 +19,7 @@ pub mod frontmatter;
 pub mod frontmatter_edit;
 pub mod host;
 pub mod i18n;
+pub mod init;
 pub mod llms;
 pub mod load;
 pub mod manifest;

@@ -62,6 +62,8 @@ fn stamped_fixture_passes_strict_with_a_table() {
 #[test]
 fn json_is_versioned_and_complete() {
     let site = TestSite::fixture("check");
+    // One problem at least, to see its fields.
+    site.edit(EN_CONTACT, "---\n", "---\ncolour: blue\n");
     let (run, json) = site.check_json(&[]);
     run.assert_ok();
     assert_eq!(json["version"], 1);
@@ -112,7 +114,7 @@ fn stamp_brings_a_translation_up_to_date_and_keeps_the_rest() {
     let before = site.read_source(PL_REFUNDS);
     site.kbgen(&["stamp", PL_REFUNDS])
         .assert_ok()
-        .assert_stderr_has("1 files stamped");
+        .assert_stderr_has("1 file stamped");
     let after = site.read_source(PL_REFUNDS);
     assert_ne!(before, after);
     let strip = |s: &str| -> String {
@@ -212,17 +214,18 @@ fn broken_links_and_anchors_fail_even_without_strict() {
 fn anchors_are_checked_in_every_locale_a_page_is_shown_in() {
     let site = TestSite::fixture("check");
     site.remove("content/pl/help/contact.md");
-    // The English page is shown in Polish too, where `outcomes` must exist as well.
+    // The English page is shown in Polish too, where its link goes to the Polish
+    // refunds page: the anchor is right (in English), but lands nowhere there.
     site.edit(PL_REFUNDS, "{#outcomes}", "{#wyniki}");
-    let (_, json) = site.check_json(&[]);
+    let (run, json) = site.check_json(&[]);
+    run.assert_ok();
     let anchors = problems(&json, "anchor");
     assert_eq!(anchors.len(), 1, "{anchors:?}");
-    assert!(
-        anchors[0]["message"]
-            .as_str()
-            .unwrap()
-            .ends_with("in locale pl")
-    );
+    assert_eq!(anchors[0]["level"], "warning");
+    let message = anchors[0]["message"].as_str().unwrap();
+    assert!(message.contains("in locale pl"), "{message}");
+    assert!(message.contains("content/pl/help/refunds.md:"), "{message}");
+    site.check(&["--strict"]).assert_code(1);
 }
 
 #[test]
@@ -424,7 +427,10 @@ fn json_survives_a_file_name_that_is_not_utf8() {
         .find(|p| p["message"].as_str().unwrap().contains("not UTF-8"))
         .expect("the odd file is reported");
     assert!(
-        problem["path"].as_str().unwrap().ends_with("caf\u{fffd}.md"),
+        problem["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("caf\u{fffd}.md"),
         "{problem}"
     );
 }

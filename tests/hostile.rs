@@ -232,7 +232,7 @@ fn raw_html_is_sanitized_by_default() {
     site.edit(
         CONTACT,
         "Read about",
-        "<script>alert(1)</script><p onclick=\"alert(2)\">Hi <a href=\"javascript:alert(3)\">x</a><img src=x onerror=alert(4) alt=\"i\"></p>\n\n[md](javascript:alert(5)) [tab](java\tscript:alert(6)) ![img](javascript:alert(7))\n\n<iframe src=\"https://evil.example\"></iframe>\n\nRead about",
+        "<script>alert(1)</script><p onclick=\"alert(2)\">Hi <a href=\"javascript:alert(3)\">x</a><img src=https://example.invalid/i.png onerror=alert(4) alt=\"i\"></p>\n\n[md](javascript:alert(5)) [tab](java\tscript:alert(6)) ![img](javascript:alert(7))\n\n<iframe src=\"https://evil.example\"></iframe>\n\nRead about",
     );
     site.build().assert_ok();
     let html = site.output("en/help/contact/index.html");

@@ -15,8 +15,28 @@ use crate::diagnostic::{Diagnostic, line_col};
 use crate::i18n;
 use crate::theme::Theme;
 
-/// Messages the Rust code formats itself, outside templates.
-const USED_BY_CODE: &[&str] = &["not-found-title", "search-page-title"];
+/// Messages the Rust code formats itself, outside templates. A test below reads
+/// the source for message ids, so a new one cannot be forgotten here.
+const USED_BY_CODE: &[&str] = &[
+    "not-found-title",
+    "search-page-title",
+    "contact-page-title",
+    "contact-always-open",
+    "contact-table-channel",
+    "contact-table-languages",
+    "contact-table-hours",
+];
+
+/// Message ids the code builds from a prefix and a value of the config
+/// (`contact-topic-<id>`, `contact-day-<mon>`, `contact-channel-<kind>`): every
+/// message with such a prefix counts as used, since which ones are depends on
+/// contact.yaml, and a site may keep labels for topics it adds later.
+const USED_PREFIXES: &[&str] = &["contact-topic-", "contact-day-", "contact-channel-"];
+
+/// Whether the code or a template asks for message `id`.
+fn is_used(id: &str, used: &BTreeSet<String>) -> bool {
+    used.contains(id) || USED_PREFIXES.iter().any(|p| id.starts_with(p))
+}
 
 /// One message as last defined for a locale.
 #[derive(Debug, Clone)]
@@ -92,11 +112,7 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
         locales.push(messages);
     }
 
-    let calls: Vec<Call> = theme
-        .templates
-        .values()
-        .flat_map(template_calls)
-        .collect();
+    let calls: Vec<Call> = theme.templates.values().flat_map(template_calls).collect();
     for messages in &locales {
         problems.extend(cycles(messages));
         problems.extend(unpassed_variables(messages, &calls));
@@ -105,7 +121,8 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
     let def = config.default_locale;
     let def_code = &config.default_locale().code;
     for (id, m) in &locales[def] {
-        if !used.contains(id) {
+        // A built-in string nothing uses is kbgen's to remove, not the writer's.
+        if !is_used(id, &used) && !m.path.starts_with(i18n::BUILT_IN) {
             problems.push(Problem::new(
                 Level::Info,
                 Kind::FluentUnused,
@@ -483,5 +500,60 @@ mod tests {
         walk_pattern(m.value.as_ref().unwrap(), &mut vars, &mut refs);
         assert_eq!(vars.into_iter().collect::<Vec<_>>(), ["count", "total"]);
         assert_eq!(refs.into_iter().collect::<Vec<_>>(), ["other"]);
+    }
+
+    /// Every message id the Rust code names, as a literal or as a `format!` prefix,
+    /// must be known to the unused-message check, or `kbgen check` calls it unused.
+    #[test]
+    fn every_message_the_code_uses_is_known() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut ids = BTreeSet::new();
+        for entry in walkdir::WalkDir::new(root.join("locales/en")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+                for e in &resource.body {
+                    if let ast::Entry::Message(m) = e {
+                        ids.insert(m.id.name.to_string());
+                    }
+                }
+            }
+        }
+        let templates: String = walkdir::WalkDir::new(root.join("themes/default/templates"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| std::fs::read_to_string(e.path()).unwrap())
+            .collect();
+        let used: BTreeSet<String> = template_keys(&templates).into_iter().collect();
+        for entry in walkdir::WalkDir::new(root.join("src")) {
+            let entry = entry.unwrap();
+            if entry.path().ends_with("check/fluent.rs") || !entry.file_type().is_file() {
+                continue;
+            }
+            let code = std::fs::read_to_string(entry.path()).unwrap();
+            for literal in code.split('"').skip(1).step_by(2) {
+                let prefix = literal
+                    .strip_suffix("{}")
+                    .or(literal.split_once('{').map(|p| p.0));
+                if let Some(prefix) = prefix.filter(|p| p.ends_with('-'))
+                    && ids.iter().any(|id| id.starts_with(prefix))
+                {
+                    assert!(
+                        USED_PREFIXES.contains(&prefix),
+                        "{} builds message ids from `{prefix}`: add it to USED_PREFIXES",
+                        entry.path().display()
+                    );
+                }
+                if ids.contains(literal) && !used.contains(literal) {
+                    assert!(
+                        USED_BY_CODE.contains(&literal),
+                        "{} uses message `{literal}`: add it to USED_BY_CODE",
+                        entry.path().display()
+                    );
+                }
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use super::{Kind, Level, Problem};
+use crate::anchors;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Parsed};
 use crate::resolve::{Page, Site};
@@ -47,40 +48,40 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
         .collect();
 
     let mut problems = Vec::new();
-    let ids: HashMap<(usize, &str), HashSet<&str>> = pages
+    let heading_ids: Vec<HashSet<String>> = parsed
         .iter()
-        .zip(&parsed)
-        .map(|(&(l, page), p)| {
-            let ids = p.headings.iter().map(|h| h.id.as_str()).collect();
-            ((l, page.key.as_str()), ids)
-        })
+        .map(|p| p.headings.iter().map(|h| h.id.clone()).collect())
         .collect();
+    let ids: HashMap<(usize, &str), &HashSet<String>> = pages
+        .iter()
+        .zip(&heading_ids)
+        .map(|(&(l, page), ids)| ((l, page.key.as_str()), ids))
+        .collect();
+    // The same rules as the build's, so that check and build agree.
+    let found = anchors::check(
+        site,
+        pages
+            .iter()
+            .zip(&parsed)
+            .map(|(&(l, page), p)| (l, page.source, p.anchors.as_slice())),
+        |l, key| ids.get(&(l, key)).copied(),
+    );
+    for (level, ds) in [
+        (Level::Error, found.errors),
+        (Level::Warning, found.warnings),
+    ] {
+        problems.extend(ds.into_iter().map(|d| Problem::new(level, Kind::Anchor, d)));
+    }
     let topics = topics(site);
     let assets: HashSet<&str> = theme.assets.iter().map(|a| a.file.as_str()).collect();
     problems.extend(media(site, &parsed));
-    for (&(l, page), p) in pages.iter().zip(&parsed) {
+    for (&(_, page), p) in pages.iter().zip(&parsed) {
         let source = &site.sources[page.source];
         for e in &p.errors {
             problems.push(Problem::new(Level::Error, Kind::Link, e.clone()));
         }
         for e in crate::build::page_errors(site, source, p) {
             problems.push(Problem::new(Level::Error, Kind::ContactTopic, e));
-        }
-        for a in &p.anchors {
-            let known = ids.get(&(l, a.key.as_str()));
-            if known.is_some_and(|k| k.contains(a.anchor.as_str())) {
-                continue;
-            }
-            let (line, col) = markdown::position(source, a.offset);
-            let message = format!(
-                "broken anchor `{}`: {}.md has no heading with id `{}` in locale {}",
-                a.href, a.key, a.anchor, site.config.locales[l].code
-            );
-            problems.push(Problem::new(
-                Level::Error,
-                Kind::Anchor,
-                Diagnostic::error(&source.path, message).at(line, col),
-            ));
         }
         // Images and contact links do not depend on the locale a page is shown
         // in: check them once, on the page's own locale.
@@ -205,7 +206,15 @@ fn image_problem(site: &Site, assets: &HashSet<&str>, src: &str) -> Option<Strin
         return None; // external, or data: (kept or sanitized by the HTML policy)
     }
     let decoded = percent_decode_str(path).decode_utf8_lossy();
-    if let Some(rooted) = decoded.strip_prefix(&format!("{}/", site.config.path_prefix)) {
+    // `/assets/<name>` gets the base URL's path at build time (see `base_path`).
+    let rooted = decoded
+        .strip_prefix(&format!("{}/", site.config.path_prefix))
+        .or_else(|| {
+            decoded
+                .strip_prefix('/')
+                .filter(|r| r.starts_with("assets/"))
+        });
+    if let Some(rooted) = rooted {
         if assets.contains(rooted) {
             return None;
         }

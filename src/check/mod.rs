@@ -15,7 +15,7 @@ pub mod translations;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Result};
+use crate::diagnostic::{Diagnostic, Result, relative_path};
 use crate::load;
 use crate::resolve;
 use crate::theme::Theme;
@@ -140,6 +140,7 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
     }
     let translations = translations::statuses(&config, &loaded.pages);
     problems.extend(fluent::check(&config, &theme));
+    let root = config.root.clone();
     let locales = config.locales.iter().map(|l| l.code.clone()).collect();
     let default_locale = config.default_locale().code.clone();
     let (catalog, media_errors) = crate::media::Catalog::new(&config, loaded.media);
@@ -163,6 +164,16 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
             for d in e.diagnostics() {
                 problems.push(Problem::new(Level::Error, Kind::Url, d));
             }
+        }
+    }
+    // Paths as the writer knows them, the same as the build prints.
+    for p in &mut problems {
+        p.diagnostic = p.diagnostic.clone().relative_to(&root);
+    }
+    let mut translations = translations;
+    for t in &mut translations {
+        for path in [&mut t.path, &mut t.source].into_iter().flatten() {
+            *path = relative_path(&root, path);
         }
     }
     // By file and line within a level, so a writer reads a file's problems together.

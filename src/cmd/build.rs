@@ -4,18 +4,35 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::Failed;
+use crate::cmd::Verbosity;
 use kbgen::config::{Config, Overrides};
+use kbgen::diagnostic::{count, relative_path};
+
+/// Examples and exit codes, at the end of `kbgen help build`.
+pub const AFTER_HELP: &str = "\
+Examples:
+  kbgen build                                    build ./ into ./public/
+  kbgen build -r help-center -o /tmp/site        another site folder and output
+  kbgen build -u https://example.org/help        a preview under another base URL
+  kbgen build --drafts                           include `draft: true` pages
+
+Exit codes:
+  0  built
+  1  content, translation or template errors (all listed, as file:line:col)
+  2  usage or configuration errors (site.yaml, contact.yaml, flags)";
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
     /// The site folder (with site.yaml, content/ and locales/).
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
-    /// Where to write the site [default: <root>/public].
-    #[arg(long)]
+    /// Where to write the site [default: <root>/public]. Written atomically: the
+    /// old output stays until the new one is complete.
+    #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Overrides site.yaml's base_url, e.g. for a preview deployment.
-    #[arg(long)]
+    /// Overrides site.yaml's base_url, e.g. for a preview deployment; its path
+    /// (`/help`) becomes a prefix of every URL.
+    #[arg(short = 'u', long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     #[arg(long)]
@@ -24,28 +41,49 @@ pub struct BuildArgs {
     /// write (without its .kbgen-output file).
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
 }
 
 pub fn run(args: BuildArgs) -> Result<(), Failed> {
+    let root = args.root;
+    let in_site = Failed::in_site(&root);
     let overrides = Overrides {
         base_url: args.base_url,
         drafts: args.drafts,
     };
-    let config = Config::load(&args.root, &overrides)?;
-    let output = args.output.unwrap_or_else(|| args.root.join("public"));
-    let claim = kbgen::write::Claim::new(&config.root, &output, args.force)?;
+    let config = Config::load(&root, &overrides).map_err(&in_site)?;
+    let v = args.verbosity;
+    if v.verbose {
+        super::print_config(&config);
+    }
+    let output = args.output.unwrap_or_else(|| root.join("public"));
+    let shown = relative_path(&root, &output).display().to_string();
+    let claim = kbgen::write::Claim::new(&config.root, &output, args.force).map_err(&in_site)?;
     // Shown at once: they are about the output, not the content, and the build
     // may still fail.
-    for w in claim.warnings() {
-        eprintln!("{w}");
+    if !v.quiet {
+        for w in claim.warnings() {
+            eprintln!("{}", w.clone().relative_to(&root));
+        }
     }
-    let result = kbgen::build::build(config, claim, std::io::stderr().is_terminal());
-    let report = result.map_err(|error| Failed {
-        error,
-        note: format!("build failed; {} was left as it was", output.display()),
+    let progress = !v.quiet && std::io::stderr().is_terminal();
+    let report = kbgen::build::build(config, claim, progress).map_err(|error| Failed {
+        note: format!("build failed; {shown} was left as it was"),
+        ..in_site(error)
     })?;
+    if v.quiet {
+        return Ok(());
+    }
     for w in &report.warnings {
-        eprintln!("{w}");
+        eprintln!("{}", w.clone().relative_to(&root));
+    }
+    if v.verbose {
+        for (code, keys) in &report.fallback_keys {
+            if !keys.is_empty() {
+                eprintln!("{code}: shown untranslated: {}", keys.join(", "));
+            }
+        }
     }
     let per_locale: Vec<String> = report
         .locales
@@ -60,14 +98,13 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
         .collect();
     let fallbacks: usize = report.locales.iter().map(|l| l.2).sum();
     eprintln!(
-        "built {} pages in {} locales ({}); {} fallback pages; {} warnings; {:.2} s -> {}",
-        report.pages(),
-        report.locales.len(),
+        "built {} in {} ({}); {}; {}; {:.2} s -> {shown}",
+        count(report.pages(), "page"),
+        count(report.locales.len(), "locale"),
         per_locale.join(", "),
-        fallbacks,
-        report.warnings.len(),
+        count(fallbacks, "fallback page"),
+        count(report.warnings.len(), "warning"),
         report.elapsed.as_secs_f64(),
-        output.display()
     );
     Ok(())
 }

@@ -4,9 +4,10 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::Failed;
-use kbgen::check::{self, Date};
+use crate::cmd::Verbosity;
+use kbgen::check::{self, Date, Level};
 use kbgen::config::{Config, Overrides};
-use kbgen::diagnostic::{Diagnostic, Error};
+use kbgen::diagnostic::{Diagnostic, Error, count, relative_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -14,19 +15,34 @@ pub enum Format {
     Json,
 }
 
+/// Examples and exit codes, at the end of `kbgen help check`.
+pub const AFTER_HELP: &str = "\
+Examples:
+  kbgen check                                    errors fail; warnings and notes are listed
+  kbgen check --strict                           CI: warnings and stale translations fail too
+  kbgen check --format json --today 2026-01-31   for scripts, on a fixed date
+  kbgen check -r help-center --drafts            another site folder, drafts included
+
+Exit codes:
+  0  passed
+  1  errors (with --strict also warnings, or translations not up to date)
+  2  usage or configuration errors (site.yaml, contact.yaml, flags)";
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The site folder (with site.yaml, content/ and locales/).
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// Also fail (exit 1) on outdated, missing or orphan translations, broken
     /// images or contact links, missing Fluent messages and expired `review_by`.
     #[arg(long)]
     pub strict: bool,
+    /// `text` for people, `json` for scripts (one document, described in the
+    /// README).
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// The date `review_by:` is compared with, YYYY-MM-DD [default: today, UTC].
-    #[arg(long)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
     /// The previous build (its output folder) or a file of URLs, one a line: list
     /// every URL of it that the site neither publishes nor redirects now.
@@ -35,12 +51,17 @@ pub struct CheckArgs {
     /// With --against: add the `aliases:` that bring moved pages' old URLs back.
     #[arg(long, requires = "against")]
     pub fix: bool,
+    /// Check pages marked `draft: true` as published pages too.
+    #[arg(long)]
+    pub drafts: bool,
+    #[command(flatten)]
+    pub verbosity: Verbosity,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct StampArgs {
     /// The site folder (with site.yaml, content/ and locales/).
-    #[arg(long, default_value = ".")]
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// Translations to stamp: locale codes (every translation in the locale) or
     /// Markdown files under content/<locale>/.
@@ -59,10 +80,20 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         })?,
         None => Date::today(),
     };
-    let config = Config::load(&args.root, &Overrides::default())?;
-    let mut report = check::check(config.clone(), today)?;
+    let in_site = Failed::in_site(&args.root);
+    let overrides = Overrides {
+        drafts: args.drafts,
+        ..Overrides::default()
+    };
+    let config = Config::load(&args.root, &overrides).map_err(&in_site)?;
+    let v = args.verbosity;
+    if v.verbose && args.format == Format::Text {
+        super::print_config(&config);
+    }
+    let mut report = check::check(config.clone(), today).map_err(&in_site)?;
     if let Some(previous) = &args.against {
-        let fixed = check::against::against(&mut report, &config, previous, args.fix)?;
+        let fixed =
+            check::against::against(&mut report, &config, previous, args.fix).map_err(&in_site)?;
         for f in fixed.iter().filter(|f| !f.aliases.is_empty()) {
             eprintln!(
                 "added `aliases: [{}]` to {}",
@@ -72,6 +103,13 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         }
     }
     let out = match args.format {
+        // Errors and warnings only, one per line: what must be fixed.
+        Format::Text if v.quiet => report
+            .problems
+            .iter()
+            .filter(|p| p.level != Level::Info)
+            .map(|p| check::output::line(p) + "\n")
+            .collect(),
         Format::Text => check::output::text(&report, args.strict),
         Format::Json => check::output::json(&report, args.strict),
     };
@@ -81,11 +119,12 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
 }
 
 pub fn stamp(args: StampArgs) -> Result<(), Failed> {
-    let config = Config::load(&args.root, &Overrides::default())?;
-    let written = check::stamp::stamp(&config, &args.targets)?;
+    let in_site = Failed::in_site(&args.root);
+    let config = Config::load(&args.root, &Overrides::default()).map_err(&in_site)?;
+    let written = check::stamp::stamp(&config, &args.targets).map_err(&in_site)?;
     for path in &written {
-        eprintln!("stamped {}", path.display());
+        eprintln!("stamped {}", relative_path(&args.root, path).display());
     }
-    eprintln!("{} files stamped", written.len());
+    eprintln!("{} stamped", count(written.len(), "file"));
     Ok(())
 }

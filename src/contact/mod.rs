@@ -92,6 +92,15 @@ impl Contact {
             return Ok(None);
         }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        // A contact.yaml that is all comments (as `kbgen init` writes it) is one
+        // the site has not filled in yet: no contact flow.
+        let commented_out = text.lines().all(|l| {
+            let l = l.trim();
+            l.is_empty() || l.starts_with('#')
+        });
+        if commented_out {
+            return Ok(None);
+        }
         Contact::parse(&path, &text, locales).map(Some)
     }
 

@@ -162,7 +162,11 @@ impl LiveSite {
             Ok(p) => p,
             Err(e) => {
                 self.state = None;
+                // The build's warnings come along with its errors; the overlay
+                // shows errors only.
                 self.setup_errors = e.diagnostics();
+                self.setup_errors
+                    .retain(|d| d.severity == crate::diagnostic::Severity::Error);
                 return Update::default();
             }
         };
