@@ -61,6 +61,18 @@ fn tree(dir: &Path, skip: &[&str]) -> Vec<(String, String)> {
     all
 }
 
+/// Fails naming what differs between two [`tree`]s: a whole listing would bury it.
+#[track_caller]
+fn assert_same(before: &[(String, String)], after: &[(String, String)], context: &str) {
+    let gone = before.iter().filter(|e| !after.contains(e));
+    let new = after.iter().filter(|e| !before.contains(e));
+    let changes: Vec<String> = gone
+        .map(|(p, w)| format!("- {p} ({w})"))
+        .chain(new.map(|(p, w)| format!("+ {p} ({w})")))
+        .collect();
+    assert!(changes.is_empty(), "{}\n{context}", changes.join("\n"));
+}
+
 /// Runs `kbgen build --root site <args>` in the outer folder, checking that it
 /// changed nothing but `output` (relative to the outer folder; `""` for nothing).
 #[track_caller]
@@ -71,12 +83,8 @@ fn build_touching_only(world: &TestSite, output: &str, args: &[&str]) -> Run {
     all.extend_from_slice(args);
     let run = world.kbgen(&all);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert_eq!(
-        before,
-        tree(world.root(), &skip),
-        "files outside {output:?} changed; stderr:\n{}",
-        run.stderr
-    );
+    let context = format!("outside {output:?} changed; stderr:\n{}", run.stderr);
+    assert_same(&before, &tree(world.root(), &skip), &context);
     run
 }
 
@@ -320,7 +328,7 @@ fn leftovers_of_a_killed_build_are_removed_with_a_warning() {
         .assert_stderr_has(".out.kbgen-old: warning: removed what a stopped build left behind");
     let mut before = before;
     before.retain(|(rel, _)| rel != ".out.kbgen-lock");
-    assert_eq!(before, tree(world.root(), &["out"]));
+    assert_same(&before, &tree(world.root(), &["out"]), "only leftovers go");
     assert!(world.root().join("out/en/index.html").is_file());
 }
 
@@ -386,10 +394,10 @@ fn a_killed_build_leaves_nothing_the_next_build_does_not_clean() {
         .assert_stderr_has(&format!(
             "{name}: warning: removed what a stopped build left behind"
         ));
-    assert_eq!(
-        before,
-        tree(world.root(), &["out"]),
-        "only the leftover went"
+    assert_same(
+        &before,
+        &tree(world.root(), &["out"]),
+        "only the leftovers go",
     );
     assert!(files_in(&world.root().join("out")) > 400);
 }

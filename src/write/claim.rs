@@ -183,8 +183,8 @@ fn refusal(path: &Path, target: Option<&Path>) -> String {
 
 /// Why `output` would destroy part of the site at `root`, if it would.
 fn overlap(output: &Path, root: &Path) -> Option<String> {
-    if root.starts_with(output) {
-        let what = if root == output {
+    if within(root, output) {
+        let what = if same_dir(root, output) {
             "is the site's own folder"
         } else {
             "contains the site's folder"
@@ -199,10 +199,10 @@ fn overlap(output: &Path, root: &Path) -> Option<String> {
         // A source folder may be a link to somewhere else: compare with both.
         let real = std::fs::canonicalize(&plain).unwrap_or_else(|_| plain.clone());
         for folder in [&plain, &real] {
-            if output.starts_with(folder) || folder.starts_with(output) {
+            if within(output, folder) || within(folder, output) {
                 return Some(format!(
                     "the output {} the site's {source}/ folder ({}); a build replaces the whole output and would delete the site's sources. Choose a folder outside content/, locales/, templates/, themes/ and static/, such as the default <root>/public",
-                    if output.starts_with(folder) {
+                    if within(output, folder) {
                         "is inside"
                     } else {
                         "contains"
@@ -213,6 +213,28 @@ fn overlap(output: &Path, root: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `inner` is `outer` or inside it: by their paths, and by the identity of
+/// the folders on disk, which also sees through a bind mount or another spelling
+/// of the same folder on a case-insensitive file system.
+fn within(inner: &Path, outer: &Path) -> bool {
+    inner.starts_with(outer) || inner.ancestors().any(|a| same_dir(a, outer))
+}
+
+/// Whether two paths name the same existing folder, or are the same path.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (a.metadata(), b.metadata()) {
+            return a.is_dir() && a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
 }
 
 /// `path` made absolute, with `..` and symbolic links resolved in every component
@@ -444,6 +466,23 @@ mod tests {
         // Unless `..` goes up past it.
         let out = resolve(&base.join("link/..")).unwrap();
         assert_eq!(out, base);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_are_compared_by_identity_not_only_by_spelling() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = std::fs::canonicalize(tmp.path()).unwrap();
+        std::fs::create_dir_all(base.join("site/content/en")).unwrap();
+        std::os::unix::fs::symlink(base.join("site"), base.join("other-name")).unwrap();
+        let inner = base.join("site/content/en");
+        assert!(within(&inner, &base.join("other-name")));
+        assert!(within(&inner, &base.join("other-name/content")));
+        assert!(!within(&base.join("site"), &inner));
+        assert!(!within(
+            &base.join("elsewhere/en"),
+            &base.join("other-name")
+        ));
     }
 
     #[test]
