@@ -180,6 +180,11 @@ impl Links<'_, '_> {
                 let published = catalog.published(id)?;
                 return Some((published.url.clone(), published.dims));
             }
+            // A name without an extension that names no file (`x`, `../`) is not
+            // taken for one: such links stay as written, as before media existed.
+            Err(Missing::NotFound) if !rel.rsplit('/').next().is_some_and(|n| n.contains('.')) => {
+                return None;
+            }
             Err(Missing::NotFound) => format!(
                 "broken {what} `{written}`: there is no file {rel} in this locale's folder or the default locale's"
             ),
@@ -300,6 +305,29 @@ mod tests {
             resolve_link("a.md#b", &["help"]),
             Target::Page { .. }
         ));
+    }
+
+    #[test]
+    fn a_name_without_extension_that_is_no_file_stays_as_written() {
+        let page = crate::load::tests_support::page(
+            Kind::Article {
+                category: "help".into(),
+                name: "a".into(),
+            },
+            "content/en/help/a.md".into(),
+            FrontMatter::default(),
+            "[up](../) ![x](x) ![y](y.png)\n",
+        );
+        let parsed = crate::markdown::parse(&page, "help/a", &|_| None);
+        assert!(parsed.html.contains("href=\"../\""), "{}", parsed.html);
+        assert!(parsed.html.contains("src=\"x\""), "{}", parsed.html);
+        let errors: Vec<&str> = parsed
+            .media_errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("broken image `y.png`"), "{errors:?}");
     }
 
     #[test]
