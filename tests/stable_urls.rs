@@ -453,11 +453,15 @@ fn policy_allows_the_contact_endpoints_and_nothing_else() {
     site.build().assert_ok();
     let headers = site.output("_headers");
     assert!(
-        headers.contains("; connect-src 'self' https://feedback.example.org https://support.example.org;"),
+        headers.contains(
+            "; connect-src 'self' https://feedback.example.org https://support.example.org;"
+        ),
         "{headers}"
     );
     assert!(
-        headers.contains("; form-action 'self' https://feedback.example.org https://support.example.org;"),
+        headers.contains(
+            "; form-action 'self' https://feedback.example.org https://support.example.org;"
+        ),
         "{headers}"
     );
     assert!(!headers.contains("unsafe-inline") && !headers.contains("unsafe-eval"));
