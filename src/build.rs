@@ -305,6 +305,16 @@ pub fn render_page(
                 if let Err(e) = output.write(&job.page.file, html.as_bytes()) {
                     errors.extend(e.diagnostics());
                 }
+                // The article's Markdown copy beside it (llms.txt links to it).
+                if matches!(job.role, Role::Article(_))
+                    && site.config.hosting.llms
+                    && let Err(e) = output.write(
+                        &crate::llms::copy_file(job.page),
+                        crate::llms::article_copy(site, job.page).as_bytes(),
+                    )
+                {
+                    errors.extend(e.diagnostics());
+                }
             }
             Err(d) => errors.push(d),
         }

@@ -4,15 +4,11 @@
 
 use std::fmt::Write as _;
 
-use rayon::prelude::*;
-
-use crate::diagnostic::Result;
 use crate::render::Renderer;
 use crate::resolve::{Page, Site};
-use crate::write::Output;
 
 /// The Markdown copy's file, beside the page's `index.html`.
-fn copy_file(page: &Page) -> String {
+pub fn copy_file(page: &Page) -> String {
     let dir = page.file.strip_suffix("index.html").unwrap_or(&page.file);
     format!("{dir}index.md")
 }
@@ -92,14 +88,4 @@ pub fn llms_txt(site: &Site, renderer: &Renderer) -> String {
         }
     }
     out
-}
-
-/// Writes `llms.txt` and every article's Markdown copy, fallbacks included (a
-/// reader of `/it/x/` finds `/it/x/index.md`).
-pub fn write(site: &Site, renderer: &Renderer, output: &dyn Output) -> Result<()> {
-    output.write("llms.txt", llms_txt(site, renderer).as_bytes())?;
-    site.locales
-        .par_iter()
-        .flat_map(|ls| ls.articles.par_iter())
-        .try_for_each(|a| output.write(&copy_file(&a.page), article_copy(site, &a.page).as_bytes()))
 }

@@ -212,6 +212,9 @@ impl LiveSite {
                 vec![Vec::new(); site.locales.len()]
             }
         };
+        if let Some(r) = &renderer {
+            self.write_site_wide(&site, r, &index_files, &memory);
+        }
         self.state = Some(State {
             site,
             renderer,
@@ -517,6 +520,20 @@ impl LiveSite {
             state.index_files[l] = files;
             update.written.extend(memory.into_files());
         }
+        // `_headers` names the new shard folders.
+        if !update.written.is_empty()
+            && let Some(state) = &self.state
+            && let Some(renderer) = &state.renderer
+        {
+            let memory = Memory::new();
+            self.setup_errors.extend(
+                crate::publish::write_site_wide(&state.site, renderer, &state.index_files, &memory)
+                    .err()
+                    .map(|e| e.diagnostics())
+                    .unwrap_or_default(),
+            );
+            update.written.extend(memory.into_files());
+        }
         update.elapsed = started.elapsed();
         update
     }
@@ -554,7 +571,26 @@ impl LiveSite {
         if let Err(e) = build::write_special_pages(&state.site, renderer, &memory) {
             self.setup_errors.extend(e.diagnostics());
         }
+        let (site, index_files) = (&state.site, &state.index_files);
+        let mut errors = Vec::new();
+        if let Err(e) = crate::publish::write_site_wide(site, renderer, index_files, &memory) {
+            errors = e.diagnostics();
+        }
+        self.setup_errors.extend(errors);
         update.written.extend(memory.into_files());
+    }
+
+    /// Alias pages, host files, llms.txt and the URL list, as a build writes them.
+    fn write_site_wide(
+        &mut self,
+        site: &Site,
+        renderer: &Renderer,
+        index_files: &[Vec<String>],
+        memory: &Memory,
+    ) {
+        if let Err(e) = crate::publish::write_site_wide(site, renderer, index_files, memory) {
+            self.setup_errors.extend(e.diagnostics());
+        }
     }
 
     fn check_anchors(&mut self) {
@@ -581,7 +617,7 @@ enum Edit {
 
 fn impact(old: &SourcePage, new: &SourcePage) -> Impact {
     let (a, b) = (&old.front, &new.front);
-    if a.slug != b.slug || a.draft != b.draft {
+    if a.slug != b.slug || a.draft != b.draft || a.aliases != b.aliases {
         Impact::Structure
     } else if a.title != b.title || a.description != b.description || a.order != b.order {
         Impact::Listings

@@ -84,10 +84,16 @@ fn a_body_edit_renders_the_page_and_its_fallbacks_only() {
         "---\ntitle: Beta\norder: 2\n---\n## Steps\n\nNew beta text.\n",
     );
     assert!(!update.full);
-    // Italian has no translation of b: it shows the English text.
+    // Italian has no translation of b: it shows the English text. Each page's
+    // Markdown copy (llms.txt) changes with it.
     assert_eq!(
         written(&update),
-        ["en/help/b/index.html", "it/help/b/index.html"]
+        [
+            "en/help/b/index.html",
+            "en/help/b/index.md",
+            "it/help/b/index.html",
+            "it/help/b/index.md"
+        ]
     );
     assert!(html(&update, "en/help/b/index.html").contains("New beta text."));
 }
