@@ -225,7 +225,7 @@ fn summary_line_reports_pages_and_time() {
     run.assert_ok()
         .assert_stderr_has("built 52 pages in 4 locales (en 13,");
     assert!(
-        run.stderr.trim_end().ends_with("-> ./public"),
+        run.stderr.trim_end().ends_with("-> public"),
         "{}",
         run.stderr
     );
