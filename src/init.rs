@@ -4,117 +4,37 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::diagnostic::{Diagnostic, Error, Result};
 
-/// The starter text of one language.
+/// The starter text of one language, from `init/starters.yaml`.
+#[derive(Debug, Deserialize)]
 struct Starter {
-    code: &'static str,
+    code: String,
     /// The language's name in itself, for the language switcher.
-    name: &'static str,
-    home: (&'static str, &'static str),
-    category: (&'static str, &'static str),
-    article: (&'static str, &'static str),
-    /// The article's text; `{next}` is the heading of its one section.
-    intro: &'static str,
-    next: &'static str,
-    steps: &'static str,
+    name: String,
+    home: Text,
+    category: Text,
+    article: Text,
+    /// The article's first sentence, which ends with its own path.
+    intro: String,
+    /// The heading of its one section, and the section's text.
+    next: String,
+    steps: String,
+}
+
+/// A page's title and description.
+#[derive(Debug, Deserialize)]
+struct Text {
+    title: String,
+    description: String,
 }
 
 /// Every language with built-in UI strings: a starter in another one would fail
 /// `check --strict` on its first run (every message missing).
-const STARTERS: &[Starter] = &[
-    Starter {
-        code: "en",
-        name: "English",
-        home: ("Help center", "Answers to your questions"),
-        category: ("Getting started", "The first steps"),
-        article: ("Welcome", "What this help center is for"),
-        intro: "This is your first article. Edit it in",
-        next: "Next steps",
-        steps: "Add articles next to this one, run `kbgen serve` to see them as you write, and `kbgen check` before you publish.",
-    },
-    Starter {
-        code: "es",
-        name: "Español",
-        home: ("Centro de ayuda", "Respuestas a tus preguntas"),
-        category: ("Primeros pasos", "Para empezar"),
-        article: ("Bienvenida", "Para qué sirve este centro de ayuda"),
-        intro: "Este es tu primer artículo. Edítalo en",
-        next: "Próximos pasos",
-        steps: "Añade artículos junto a este, usa `kbgen serve` para verlos mientras escribes y `kbgen check` antes de publicar.",
-    },
-    Starter {
-        code: "it",
-        name: "Italiano",
-        home: ("Centro assistenza", "Risposte alle tue domande"),
-        category: ("Per iniziare", "I primi passi"),
-        article: ("Benvenuto", "A cosa serve questo centro assistenza"),
-        intro: "Questo è il tuo primo articolo. Modificalo in",
-        next: "Prossimi passi",
-        steps: "Aggiungi articoli accanto a questo, usa `kbgen serve` per vederli mentre scrivi e `kbgen check` prima di pubblicare.",
-    },
-    Starter {
-        code: "fr",
-        name: "Français",
-        home: ("Centre d'aide", "Les réponses à vos questions"),
-        category: ("Premiers pas", "Pour commencer"),
-        article: ("Bienvenue", "À quoi sert ce centre d'aide"),
-        intro: "Voici votre premier article. Modifiez-le dans",
-        next: "Étapes suivantes",
-        steps: "Ajoutez des articles à côté de celui-ci, lancez `kbgen serve` pour les voir pendant que vous écrivez, et `kbgen check` avant de publier.",
-    },
-    Starter {
-        code: "nl",
-        name: "Nederlands",
-        home: ("Helpcentrum", "Antwoorden op je vragen"),
-        category: ("Aan de slag", "De eerste stappen"),
-        article: ("Welkom", "Waar dit helpcentrum voor is"),
-        intro: "Dit is je eerste artikel. Bewerk het in",
-        next: "Volgende stappen",
-        steps: "Zet nieuwe artikelen naast dit artikel, bekijk ze met `kbgen serve` terwijl je schrijft, en draai `kbgen check` voordat je publiceert.",
-    },
-    Starter {
-        code: "de",
-        name: "Deutsch",
-        home: ("Hilfe-Center", "Antworten auf Ihre Fragen"),
-        category: ("Erste Schritte", "Der Einstieg"),
-        article: ("Willkommen", "Wofür dieses Hilfe-Center da ist"),
-        intro: "Das ist Ihr erster Artikel. Bearbeiten Sie ihn in",
-        next: "Nächste Schritte",
-        steps: "Legen Sie weitere Artikel neben diesen, sehen Sie sie mit `kbgen serve` beim Schreiben, und prüfen Sie mit `kbgen check` vor dem Veröffentlichen.",
-    },
-    Starter {
-        code: "zh",
-        name: "中文",
-        home: ("帮助中心", "解答您的问题"),
-        category: ("入门", "第一步"),
-        article: ("欢迎", "这个帮助中心的用途"),
-        intro: "这是您的第一篇文章。请在此文件中编辑：",
-        next: "下一步",
-        steps: "在这篇文章旁边添加新文章，写作时用 `kbgen serve` 预览，发布前运行 `kbgen check`。",
-    },
-    Starter {
-        code: "pt",
-        name: "Português",
-        home: ("Central de ajuda", "Respostas para as suas perguntas"),
-        category: ("Primeiros passos", "Para começar"),
-        article: ("Boas-vindas", "Para que serve esta central de ajuda"),
-        intro: "Este é o seu primeiro artigo. Edite-o em",
-        next: "Próximos passos",
-        steps: "Adicione artigos ao lado deste, use `kbgen serve` para vê-los enquanto escreve e `kbgen check` antes de publicar.",
-    },
-    Starter {
-        code: "pl",
-        name: "Polski",
-        home: ("Centrum pomocy", "Odpowiedzi na Twoje pytania"),
-        category: ("Pierwsze kroki", "Na początek"),
-        article: ("Witamy", "Do czego służy to centrum pomocy"),
-        intro: "To jest Twój pierwszy artykuł. Edytuj go w pliku",
-        next: "Następne kroki",
-        steps: "Dodawaj artykuły obok tego, oglądaj je podczas pisania dzięki `kbgen serve` i uruchom `kbgen check` przed publikacją.",
-    },
-];
+const STARTERS: &str = include_str!("init/starters.yaml");
 
 /// The locales a starter site gets without `--locales`.
 pub const DEFAULT_LOCALES: &[&str] = &["en"];
@@ -139,7 +59,13 @@ const CONTACT: &str = "\
 /// being the default. Nothing that exists is overwritten. Returns the files
 /// written, relative to `dir`.
 pub fn init(dir: &Path, locales: &[String]) -> Result<Vec<PathBuf>> {
-    let starters = starters(locales)?;
+    let all: Vec<Starter> = serde_yaml::from_str(STARTERS).map_err(|e| {
+        Error::Config(Diagnostic::error(
+            "init/starters.yaml",
+            format!("kbgen's starter text is broken: {e}"),
+        ))
+    })?;
+    let starters = starters(&all, locales)?;
     let files = files(&starters);
     let taken: Vec<String> = std::iter::once(PathBuf::from("content"))
         .chain(files.iter().map(|(p, _)| p.clone()))
@@ -172,11 +98,12 @@ pub fn init(dir: &Path, locales: &[String]) -> Result<Vec<PathBuf>> {
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
-fn starters(codes: &[String]) -> Result<Vec<&'static Starter>> {
-    let known: Vec<&str> = STARTERS.iter().map(|s| s.code).collect();
-    let mut out: Vec<&'static Starter> = Vec::new();
+/// The starters of `codes`, in that order.
+fn starters<'a>(all: &'a [Starter], codes: &[String]) -> Result<Vec<&'a Starter>> {
+    let known: Vec<&str> = all.iter().map(|s| s.code.as_str()).collect();
+    let mut out: Vec<&Starter> = Vec::new();
     for code in codes {
-        let Some(s) = STARTERS.iter().find(|s| s.code == code) else {
+        let Some(s) = all.iter().find(|s| &s.code == code) else {
             return Err(usage(format!(
                 "kbgen has no built-in UI strings for `{code}`; start with some of {} and add the locale later (site.yaml and locales/{code}/*.ftl)",
                 known.join(", ")
@@ -201,7 +128,7 @@ fn usage(message: String) -> Error {
 
 /// Every file of the starter site, relative to its folder.
 fn files(starters: &[&Starter]) -> Vec<(PathBuf, String)> {
-    let default = starters[0].code;
+    let default = &starters[0].code;
     let mut site = format!(
         "# kbgen site configuration; see \"Content layout\" in kbgen's README.\n\
          base_url: https://help.example.org   # where the site will be published\n\
@@ -221,18 +148,18 @@ fn files(starters: &[&Starter]) -> Vec<(PathBuf, String)> {
         // where the writer will look for it.
         let title = format!(
             "# UI strings of this site; they override kbgen's built-in ones.\nsite-title = {}\n",
-            s.home.0
+            s.home.title
         );
         files.push((
-            PathBuf::from("locales").join(s.code).join("site.ftl"),
+            PathBuf::from("locales").join(&s.code).join("site.ftl"),
             title,
         ));
-        let dir = PathBuf::from("content").join(s.code);
+        let dir = PathBuf::from("content").join(&s.code);
         let article = dir.join(CATEGORY).join(format!("{ARTICLE}.md"));
-        files.push((dir.join("_index.md"), page(s.home, "")));
+        files.push((dir.join("_index.md"), page(&s.home, "")));
         files.push((
             dir.join(CATEGORY).join("_index.md"),
-            page(s.category, "order: 1\n"),
+            page(&s.category, "order: 1\n"),
         ));
         let body = format!(
             "{} `{}`.\n\n## {} {{#next-steps}}\n\n{}\n",
@@ -241,14 +168,17 @@ fn files(starters: &[&Starter]) -> Vec<(PathBuf, String)> {
             s.next,
             s.steps
         );
-        files.push((article, page(s.article, "order: 1\n") + "\n" + &body));
+        files.push((article, page(&s.article, "order: 1\n") + "\n" + &body));
     }
     files
 }
 
 /// A Markdown file with front matter and no body.
-fn page((title, description): (&str, &str), extra: &str) -> String {
-    format!("---\ntitle: {title}\ndescription: {description}\n{extra}---\n")
+fn page(text: &Text, extra: &str) -> String {
+    format!(
+        "---\ntitle: {}\ndescription: {}\n{extra}---\n",
+        text.title, text.description
+    )
 }
 
 #[cfg(test)]
@@ -266,5 +196,17 @@ mod tests {
         let err = init(dir.path(), &["en".into(), "en".into()]).unwrap_err();
         assert!(err.to_string().contains("listed twice"), "{err}");
         assert!(!dir.path().join("site.yaml").exists(), "nothing written");
+    }
+
+    #[test]
+    fn every_starter_language_builds_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let all: Vec<Starter> = serde_yaml::from_str(STARTERS).unwrap();
+        let codes: Vec<String> = all.iter().map(|s| s.code.clone()).collect();
+        init(dir.path(), &codes).unwrap();
+        let config = Config::load(dir.path(), &Overrides::default()).unwrap();
+        let report = crate::check::check(config, crate::check::Date::today()).unwrap();
+        assert!(report.passes(true), "{:#?}", report.problems);
+        assert_eq!(report.translations.len(), 3 * (codes.len() - 1));
     }
 }
