@@ -21,6 +21,9 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     html: HtmlPolicy,
+    /// Where the search client sends each finished search (see README "Search log").
+    #[serde(default)]
+    search_log_endpoint: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +79,8 @@ pub struct Config {
     pub html: HtmlPolicy,
     /// contact.yaml, checked; `None` when the site has none.
     pub contact: Option<Contact>,
+    /// site.yaml `search_log_endpoint`: an http(s) URL or a root-relative path.
+    pub search_log_endpoint: Option<String>,
 }
 
 impl Config {
@@ -169,6 +174,16 @@ impl Config {
             None => Some(root.join("themes/default")).filter(|d| d.is_dir()),
         };
 
+        if let Some(endpoint) = &raw.search_log_endpoint {
+            let absolute =
+                url::Url::parse(endpoint).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !absolute && !(endpoint.starts_with('/') && !endpoint.starts_with("//")) {
+                return Err(fail(format!(
+                    "search_log_endpoint `{endpoint}` is neither an http(s) URL nor a path starting with /"
+                )));
+            }
+        }
+
         Ok(Config {
             root: root.to_path_buf(),
             base_url,
@@ -179,6 +194,7 @@ impl Config {
             drafts: overrides.drafts,
             html: raw.html,
             contact: None,
+            search_log_endpoint: raw.search_log_endpoint,
         })
     }
 
