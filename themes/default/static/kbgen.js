@@ -61,6 +61,9 @@ export function distance(a, b, max) {
 // synonym (from the thesaurus), prefix, typo. A synonym's prefix or typo counts
 // as the prefix or typo, times SYNONYM_OF.
 const EXACT = 1, VARIANT = 0.85, SYNONYM = 0.7, PREFIX = 0.55, TYPO = 0.4, SYNONYM_OF = 0.8;
+// A synonym of a word the index has: the writers' own word for it is probably
+// that one, and its synonyms mostly add noise.
+const SYNONYM_OF_KNOWN = 0.3, SYNONYM_CREDIT = 0.5;
 // An article written for who the query says is asking ("bought", "seller").
 const AUDIENCE = 1.3;
 const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 2;
@@ -110,8 +113,9 @@ export class Index {
     perTerm.forEach((m) => {
       for (const [sid, s] of m) {
         const cur = scores.get(sid) || [0, 0];
-        scores.set(sid, [cur[0] + s, cur[1] + 1]);
-        covered = Math.max(covered, cur[1] + 1);
+        const matched = cur[1] + (m.credit?.get(sid) ?? 1);
+        scores.set(sid, [cur[0] + s, matched]);
+        covered = Math.max(covered, matched);
       }
     });
     const best = new Map();
@@ -141,17 +145,24 @@ export class Index {
   async matchTerm(term, last) {
     const shards = await this.shardsFor(term.text, last || term.text.length >= 4);
     const out = new Map();
-    const add = (shard, group, weightOf) => {
+    // How much a match counts towards covering the query: a synonym of a word the
+    // index has counts half, so it cannot lift a section over one with the word.
+    out.credit = new Map();
+    const add = (shard, group, weightOf, credit = 1) => {
       const p = shard.g[group];
       for (let i = 0, sid = 0; i < p.length; i += 3) {
         sid += p[i];
         const s = p[i + 1] * weightOf(p[i + 2]);
-        if (s > (out.get(sid) || 0)) out.set(sid, s);
+        if (s > (out.get(sid) || 0)) {
+          out.set(sid, s);
+          out.credit.set(sid, credit);
+        }
       }
     };
     for (const shard of shards) {
       const forms = shard.f;
-      let exact = false;
+      let exact = false, known = false;
+      const synonyms = [];
       const prefixed = [];
       const typos = [];
       const max = term.text.length >= 8 ? 2 : 1;
@@ -160,7 +171,11 @@ export class Index {
         const factor = index === undefined ? SYNONYM_OF : 1;
         if (form === term.text) {
           exact = true;
-          add(shard, group, index === undefined ? () => SYNONYM : (f) => (f === index ? EXACT : VARIANT));
+          if (index === undefined) synonyms.push(group);
+          else {
+            known = true;
+            add(shard, group, (f) => (f === index ? EXACT : VARIANT));
+          }
         } else if ((last || term.text.length >= 4) && form.startsWith(term.text)) {
           prefixed.push([shard.g[group].length * factor, group, factor]);
         } else if (!term.han && term.text.length >= 4 && distance(form, term.text, max) <= max) {
@@ -169,6 +184,8 @@ export class Index {
       }
       // Inside a query, a word the index does not know may be a shorter form of one
       // it does ("disputa" -> "disputas"); for the last word, it is being typed.
+      const weight = known ? SYNONYM_OF_KNOWN : SYNONYM;
+      synonyms.forEach((g) => add(shard, g, () => weight, known ? SYNONYM_CREDIT : 1));
       const best = (list, n) => list.sort((a, b) => b[0] - a[0]).slice(0, n);
       if (last || !exact) best(prefixed, MAX_PREFIX_FORMS).forEach(([, g, f]) => add(shard, g, () => PREFIX * f));
       if (!exact) best(typos, MAX_TYPO_FORMS).forEach(([, g, f]) => add(shard, g, () => TYPO * f));
