@@ -366,6 +366,11 @@ pub fn index_locale(
         })
         .collect();
     let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
+    let stopwords: Vec<String> = thesaurus
+        .stopwords
+        .iter()
+        .map(|w| synonyms::analyse(&tokenizer, w).0)
+        .collect();
     let sources = default_locale_docs(site, l, &articles);
     let categories: Vec<(&str, &str)> = ls
         .categories
@@ -380,6 +385,7 @@ pub fn index_locale(
         synonyms: &pointers,
         audience: &audience,
         sources: &sources,
+        stopwords: &stopwords,
     };
     shard::write(&format!("search/{lang}"), &index, output)
 }

@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::json;
 
 use super::build::{Doc, Group, MAX_SECTIONS};
+use super::synonyms::Pointer;
 use crate::diagnostic::Result;
 use crate::write::Output;
 
@@ -41,13 +42,16 @@ pub struct Index<'a> {
     pub docs: &'a [Doc],
     /// (title, URL) of each category, by [`Doc::category`].
     pub categories: &'a [(&'a str, &'a str)],
-    /// (word form, group): synonyms that point at another word's group.
-    pub synonyms: &'a [(String, usize)],
+    /// Forms from the thesaurus: synonyms that point at another word's group, and
+    /// forms of a group's stem that no article spells.
+    pub synonyms: &'a [Pointer],
     /// (front matter `audience:`, the query words that say a reader is one), by
     /// [`Doc::audience`] minus one.
     pub audience: &'a [(String, Vec<String>)],
     /// Per article, the doc id of its original in the default locale's index.
     pub sources: &'a [Option<u32>],
+    /// Folded words the client leaves out of queries.
+    pub stopwords: &'a [String],
 }
 
 /// Writes the index's files under `base`, each shard as soon as it is made, and
@@ -61,6 +65,7 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
         synonyms,
         audience,
         sources,
+        stopwords,
     } = *index;
     let mut forms: Vec<Form> = groups
         .iter()
@@ -72,10 +77,16 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
                 index: Some(i as u8),
             })
         })
-        .chain(synonyms.iter().map(|(text, group)| Form {
-            text,
-            group: *group,
-            index: None,
+        .chain(synonyms.iter().map(|p| {
+            Form {
+                text: &p.form,
+                group: p.group,
+                // A form index no posting has: the form matches as another form of
+                // the word, never as the exact one.
+                index: p
+                    .variant
+                    .then(|| groups[p.group].forms.len().min(usize::from(u8::MAX - 1)) as u8),
+            }
         }))
         .collect();
     forms.sort_unstable_by(|a, b| js_order(a.text, b.text).then(a.group.cmp(&b.group)));
@@ -178,6 +189,9 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
     }
     if map_hash.is_some() {
         meta["x"] = json!(1);
+    }
+    if !stopwords.is_empty() {
+        meta["stop"] = json!(stopwords);
     }
     // The client splits a query's unknown compounds with the same linking elements.
     if let Some(links) = super::compound::links(lang) {

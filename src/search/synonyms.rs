@@ -25,6 +25,9 @@ pub struct Thesaurus {
     pub groups: BTreeMap<String, Vec<String>>,
     /// Front matter `audience:` value -> the words that say a reader is one.
     pub audience: BTreeMap<String, Vec<String>>,
+    /// Words too common to say what a query is about: the client leaves them out
+    /// of a query that has other words.
+    pub stopwords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +37,9 @@ struct Raw {
     groups: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     audience: BTreeMap<String, Vec<String>>,
+    /// Replaces the list read before, when present.
+    #[serde(default)]
+    stopwords: Option<Vec<String>>,
 }
 
 impl Thesaurus {
@@ -70,22 +76,31 @@ impl Thesaurus {
             }
             fail(d)
         })?;
+        let mut lists: Vec<(String, &Vec<String>)> = Vec::new();
         for (kind, map) in [("groups", &raw.groups), ("audience", &raw.audience)] {
-            for (name, words) in map {
-                if let Some(bad) = words.iter().find(|w| !is_one_word(w)) {
-                    let (line, col) = locate(text, bad);
-                    return Err(fail(
-                        Diagnostic::error(
-                            path,
-                            format!(
-                                "synonyms: {kind}.{name}: {bad:?} is not one word; list single \
-                                 words (a reader's words are matched one by one)"
-                            ),
-                        )
-                        .at(line, col),
-                    ));
-                }
+            lists.extend(
+                map.iter()
+                    .map(|(name, words)| (format!("{kind}.{name}"), words)),
+            );
+        }
+        lists.extend(raw.stopwords.iter().map(|w| ("stopwords".to_string(), w)));
+        for (list, words) in lists {
+            if let Some(bad) = words.iter().find(|w| !is_one_word(w)) {
+                let (line, col) = locate(text, bad);
+                return Err(fail(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "synonyms: {list}: {bad:?} is not one word; list single words \
+                             (a reader's words are matched one by one)"
+                        ),
+                    )
+                    .at(line, col),
+                ));
             }
+        }
+        if let Some(stopwords) = raw.stopwords {
+            self.stopwords = stopwords;
         }
         for (mine, theirs) in [
             (&mut self.groups, raw.groups),
@@ -129,17 +144,29 @@ pub fn analyse(tok: &Tokenizer, word: &str) -> (String, String) {
     }
 }
 
-/// `(form, group)` pointers to add to the index: for every concept, each of its
-/// words, and each form of the index groups its words fall in, points at the
-/// concept's other groups. `stems` are the groups' stems, sorted.
+/// A form to add to the index's term shards.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pointer {
+    pub form: String,
+    pub group: usize,
+    /// True for a form of the group's own stem that the articles never use
+    /// ("cancel" beside "cancelled"): it matches as another form of the word,
+    /// and typos of it find the group. False for a synonym.
+    pub variant: bool,
+}
+
+/// Forms to add to the index: for every concept, each of its words, and each form
+/// of the index groups its words fall in, points at the concept's other groups;
+/// a word whose stem is a group's but which no article spells becomes a form of
+/// that group. `stems` are the groups' stems, sorted.
 pub fn pointers(
     thesaurus: &Thesaurus,
     tok: &Tokenizer,
     stems: &[String],
     groups: &[Group],
-) -> Vec<(String, usize)> {
+) -> Vec<Pointer> {
     let find = |stem: &str| stems.binary_search_by(|s| s.as_str().cmp(stem)).ok();
-    let mut out = Vec::new();
+    let mut out: Vec<(String, usize, bool)> = Vec::new();
     for words in thesaurus.groups.values() {
         let analysed: Vec<(String, Option<usize>)> = words
             .iter()
@@ -154,6 +181,11 @@ pub fn pointers(
         // The groups the concept's words occur most in are the ones worth pointing at.
         targets.sort_by_key(|&g| std::cmp::Reverse(groups[g].postings.len()));
         targets.truncate(MAX_TARGETS);
+        for (form, own) in &analysed {
+            if let Some(g) = *own {
+                out.push((form.clone(), g, true));
+            }
+        }
         let mut forms: Vec<(String, Option<usize>)> = analysed;
         for &t in &targets {
             for form in groups[t].forms.iter().take(MAX_FORMS) {
@@ -163,16 +195,23 @@ pub fn pointers(
         for (form, own) in forms {
             for &t in &targets {
                 if own != Some(t) {
-                    out.push((form.clone(), t));
+                    out.push((form.clone(), t, false));
                 }
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    // Variants first: a form that is its group's own does not also point at it.
+    out.sort_unstable_by(|a, b| (&a.0, a.1, !a.2).cmp(&(&b.0, b.1, !b.2)));
+    out.dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
     // A form that is a word of the target group already matches it as a word.
-    out.retain(|(form, g)| !groups[*g].forms.contains(form));
-    out
+    out.into_iter()
+        .filter(|(form, g, _)| !groups[*g].forms.contains(form))
+        .map(|(form, group, variant)| Pointer {
+            form,
+            group,
+            variant,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -104,9 +104,14 @@ export class Index {
 
   /** Ranked hits: the best section of each matching article. */
   async search(query, limit = 8) {
-    const list = terms(query);
+    let list = terms(query);
     if (!list.length || (list.length === 1 && !list[0].han && list[0].text.length < 2)) return [];
     const meta = await this.meta();
+    // Words like "my", "how", "is" say nothing about what is asked (meta `stop`,
+    // from the thesaurus); a query of nothing else keeps them.
+    const stop = new Set(meta.stop || []);
+    const kept = list.filter((t) => !stop.has(t.text));
+    if (kept.length) list = kept;
     const perTerm = await Promise.all(list.map((t, i) => this.matchTerm(t, i === list.length - 1)));
     const scores = new Map();
     let covered = 0;
