@@ -66,7 +66,7 @@ const EXACT = 1, VARIANT = 0.85, SYNONYM = 0.7, PREFIX = 0.55, TYPO = 0.4, SYNON
 const SYNONYM_OF_KNOWN = 0.3, SYNONYM_CREDIT = 0.5;
 // An article written for who the query says is asking ("bought", "seller").
 const AUDIENCE = 1.3;
-const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 2;
+const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 2, MAX_SWAP_SHARDS = 2;
 // The shortest part of a compound (MIN_PART in src/search/compound.rs).
 const MIN_PART = 4;
 
@@ -164,7 +164,7 @@ export class Index {
         }
       }
     };
-    for (const shard of shards) {
+    const scan = (shard) => {
       const forms = shard.f;
       let exact = false, known = false;
       const synonyms = [];
@@ -194,9 +194,39 @@ export class Index {
       const best = (list, n) => list.sort((a, b) => b[0] - a[0]).slice(0, n);
       if (last || !exact) best(prefixed, MAX_PREFIX_FORMS).forEach(([, g, f]) => add(shard, g, () => PREFIX * f));
       if (!exact) best(typos, MAX_TYPO_FORMS).forEach(([, g, f]) => add(shard, g, () => TYPO * f));
-    }
+    };
+    shards.forEach(scan);
+    // Two swapped letters move a word elsewhere in the sorted index ("refnud" sorts
+    // before "refund"): a word nothing matched also looks in the shards its swaps
+    // fall in.
+    if (!out.size && !term.han && term.text.length >= 4) (await this.swapShards(term.text)).forEach(scan);
     if (!out.size && !term.han && term.text.length >= 2 * MIN_PART) return this.matchCompound(term.text, shards);
     return out;
+  }
+
+  /**
+   * The term shards that words with two neighbouring letters of `word` swapped
+   * fall in (the first letter kept), other than the word's own: the nearest
+   * MAX_SWAP_SHARDS, as a swap near the end moves a word least.
+   */
+  async swapShards(word) {
+    const { bounds, dir } = await this.meta();
+    const at = (w) => {
+      let lo = 0, hi = bounds.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (bounds[mid] <= w) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    };
+    const own = at(word);
+    const picked = new Set();
+    for (let i = 1; i + 1 < word.length; i++) {
+      const shard = at(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      if (shard !== own) picked.add(shard);
+    }
+    const nearest = [...picked].sort((a, b) => Math.abs(a - own) - Math.abs(b - own)).slice(0, MAX_SWAP_SHARDS);
+    return Promise.all(nearest.map((i) => this.file(`${this.base}${dir}/t${i}.json`)));
   }
 
   /**
