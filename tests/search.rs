@@ -4,59 +4,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::TestSite;
+use common::search::{Hit, run_queries, run_queries_with};
 use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-struct Hit {
-    url: String,
-    heading: String,
-    passage: String,
-}
-
-/// Runs `(locale, query)` pairs through the client in Node.
-fn run_queries(public: &Path, queries: &[(String, String)]) -> Vec<Vec<Hit>> {
-    run_queries_with(public, queries, None)
-}
-
-/// Runs `(locale, query)` pairs through the client in Node, each locale but
-/// `fallback` with the fallback's index for rescue, as the search page does.
-fn run_queries_with(
-    public: &Path,
-    queries: &[(String, String)],
-    fallback: Option<&str>,
-) -> Vec<Vec<Hit>> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/run-queries.mjs");
-    let input = serde_json::json!({
-        "public": public,
-        "fallback": fallback,
-        "queries": queries.iter().map(|(l, q)| serde_json::json!({"locale": l, "q": q})).collect::<Vec<_>>(),
-    });
-    let mut child = Command::new("node")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("Node.js runs the search client in these tests; install nodejs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("client output is JSON")
-}
 
 fn urls(hits: &[Hit]) -> Vec<&str> {
     hits.iter().map(|h| h.url.as_str()).collect()
@@ -304,11 +257,16 @@ fn relevance_on_the_example_site() {
 }
 
 /// tests/search/readers.yaml, written from a topic list by someone who never saw
-/// the articles. The target (hit@3 0.9, MRR 0.8) is not reached for every
-/// locale: this asserts the level reached, so that a regression fails.
+/// the articles. Every locale but French reaches the target (hit@3 0.9,
+/// MRR 0.8); French is held at the level it reached (0.83 / 0.75: "conseiller"
+/// stems like "conseils", and "ouvrir un litige" prefers the external-dispute
+/// article), so that a regression fails anywhere.
 #[test]
 fn relevance_on_readers_own_words() {
     let scores = relevance("readers.yaml");
-    let failures = below(&scores, (0.0, 0.0));
+    let (fr, others): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        scores.into_iter().partition(|(l, _)| l == "fr");
+    let mut failures = below(&others, (0.9, 0.8));
+    failures.extend(below(&fr, (0.83, 0.74)));
     assert!(failures.is_empty(), "below the level reached: {failures:?}");
 }

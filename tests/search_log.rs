@@ -137,10 +137,10 @@ fn finished_searches_are_logged_and_reported() {
     open(&tab, &server.url("/en/search/?q=zeppelinxq"));
     wait_for(
         &tab,
-        "!!document.querySelector('[data-contact]')",
+        "!!document.querySelector('a[data-contact]')",
         "the way out",
     );
-    tab.evaluate("document.querySelector('[data-contact]').click()", false)
+    tab.evaluate("document.querySelector('a[data-contact]').click()", false)
         .unwrap();
     let lines = endpoint.wait_for(2);
     assert_eq!(lines[1]["query"], "zeppelinxq");

@@ -7,6 +7,7 @@
 )]
 
 pub mod browser;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
