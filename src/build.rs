@@ -457,6 +457,7 @@ fn search_links(site: &Site) -> Vec<SearchLinks> {
                     .as_ref()
                     .map(|_| site.config.locales[def].name.clone()),
                 fallback: other,
+                log: site.config.search_log_endpoint.clone(),
             }
         })
         .collect()

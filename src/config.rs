@@ -29,6 +29,9 @@ struct RawConfig {
     media: crate::media::Limits,
     #[serde(default)]
     hosting: crate::host::Hosting,
+    /// Where the search client sends each finished search (see README "Search log").
+    #[serde(default)]
+    search_log_endpoint: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +94,8 @@ pub struct Config {
     pub media: crate::media::Limits,
     /// `_redirects`, `_headers`, llms.txt: on or off, and what to add.
     pub hosting: crate::host::Hosting,
+    /// site.yaml `search_log_endpoint`: an http(s) URL or a root-relative path.
+    pub search_log_endpoint: Option<String>,
 }
 
 impl Config {
@@ -193,6 +198,11 @@ impl Config {
         };
 
         raw.hosting.check().map_err(fail)?;
+        if let Some(endpoint) = &raw.search_log_endpoint
+            && let Some(why) = crate::segment::endpoint_problem(endpoint)
+        {
+            return Err(fail(format!("search_log_endpoint: {why}")));
+        }
         Ok(Config {
             root: root.to_path_buf(),
             base_url,
@@ -207,6 +217,7 @@ impl Config {
             favicon: raw.favicon,
             media: raw.media,
             hosting: raw.hosting,
+            search_log_endpoint: raw.search_log_endpoint,
         })
     }
 

@@ -40,6 +40,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Record in translations which version of their source they were made from.
     Stamp(cmd::check::StampArgs),
+    /// Reports from logs: `kbgen report search LOG.jsonl`.
+    Report(cmd::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Stamp(args) => cmd::check::stamp(args),
+        Command::Report(args) => cmd::report::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

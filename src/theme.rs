@@ -11,6 +11,11 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// A data file of the embedded default theme, such as `synonyms/de.yaml`.
+pub fn builtin_file(path: &str) -> Option<&'static str> {
+    DEFAULT_THEME.get_file(path).and_then(|f| f.contents_utf8())
+}
+
 /// A template's source and where it came from, for error messages.
 #[derive(Debug, Clone)]
 pub struct TemplateSource {

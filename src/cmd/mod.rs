@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod report;
 pub mod serve;
 
 /// `--quiet` and `--verbose`, for the commands that report as they go.

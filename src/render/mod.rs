@@ -36,6 +36,8 @@ pub struct SearchLinks {
     /// The default locale's index, searched when this one finds nothing.
     pub fallback: Option<String>,
     pub fallback_name: Option<String>,
+    /// site.yaml `search_log_endpoint`.
+    pub log: Option<String>,
 }
 
 #[derive(Serialize)]

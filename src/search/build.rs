@@ -1,11 +1,12 @@
 //! Builds one locale's index: sections -> tokens -> stem groups -> BM25F impacts.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 
-use super::shard;
+use super::synonyms::{self, Thesaurus};
 use super::tokenize::{Run, Tokenizer};
+use super::{compound, shard};
 use crate::config::Config;
 use crate::diagnostic::Result;
 use crate::markdown;
@@ -36,6 +37,9 @@ pub struct Doc {
     pub category: usize,
     /// (anchor, heading, passage) per section; the intro has an empty anchor.
     pub sections: Vec<(String, String, String)>,
+    /// Front matter `audience:`, as the index of its thesaurus entry plus one; 0
+    /// when the article has none the thesaurus names.
+    pub audience: u8,
 }
 
 /// A stem group: the word forms that share a stem, and where they occur.
@@ -65,12 +69,17 @@ struct RawGroup {
     postings: Vec<RawPosting>,
 }
 
+#[derive(Clone, Copy)]
 struct RawPosting {
     section: u32,
     /// Occurrences per field.
     counts: [u16; 3],
     form: u8,
 }
+
+/// The form of a compound's posting copied into its part's group: no form of the
+/// group, so that the part matches it as another form of the word.
+pub const COMPOUND: u8 = u8::MAX;
 
 /// A word form: its group and its index in the group's forms.
 #[derive(Clone, Copy)]
@@ -160,6 +169,75 @@ impl Partial {
         });
     }
 
+    /// Indexes every compound under its parts as well (see [`compound`]): its
+    /// postings are copied into each part's group with the form [`COMPOUND`].
+    fn decompound(&mut self, tok: &Tokenizer, thesaurus: &Thesaurus, links: &[&str]) {
+        let extra: Vec<String> = thesaurus
+            .groups
+            .values()
+            .flatten()
+            .map(|w| synonyms::analyse(tok, w).0)
+            .collect();
+        let mut additions: Vec<(String, usize, Option<u32>)> = Vec::new();
+        {
+            let mut group_of: HashMap<&str, u32> = HashMap::default();
+            for (g, group) in self.groups.iter().enumerate() {
+                for f in &group.forms {
+                    group_of.entry(f.as_str()).or_insert(g as u32);
+                }
+            }
+            let mut vocab: HashSet<&str> = group_of.keys().copied().collect();
+            vocab.extend(extra.iter().map(String::as_str));
+            for (g, group) in self.groups.iter().enumerate() {
+                // The shortest form stands for the group: its other forms are the
+                // same compound, inflected.
+                let Some(form) = group.forms.iter().min_by_key(|f| (f.len(), f.as_str())) else {
+                    continue;
+                };
+                for part in compound::parts(form, &vocab, links) {
+                    let known = group_of.get(part.as_str()).copied();
+                    additions.push((part, g, known));
+                }
+            }
+        }
+        let mut touched = HashSet::default();
+        for (part, from, known) in additions {
+            let target = known.unwrap_or_else(|| {
+                let (form, stem) = tok.word(&part);
+                let g = self.group(&stem);
+                self.form(g, &form);
+                g
+            });
+            if target as usize == from {
+                continue;
+            }
+            let copied: Vec<RawPosting> = self.groups[from]
+                .postings
+                .iter()
+                .map(|p| RawPosting {
+                    form: COMPOUND,
+                    ..*p
+                })
+                .collect();
+            self.groups[target as usize].postings.extend(copied);
+            touched.insert(target);
+        }
+        // One posting per section: a word and a compound of it in one section add up.
+        for g in touched {
+            let postings = &mut self.groups[g as usize].postings;
+            postings.sort_by_key(|p| (p.section, p.form == COMPOUND));
+            postings.dedup_by(|later, kept| {
+                if later.section != kept.section {
+                    return false;
+                }
+                for (k, l) in kept.counts.iter_mut().zip(later.counts) {
+                    *k = k.saturating_add(l);
+                }
+                true
+            });
+        }
+    }
+
     /// Appends `other`, whose articles come after this part's.
     fn merge(&mut self, other: Partial) {
         for theirs in other.groups {
@@ -203,6 +281,8 @@ pub fn index_locale(
     // Each task tokenizes a run of articles into a partial index; the parts are
     // merged in article order.
     let tokenizer = Tokenizer::new(lang);
+    let thesaurus = Thesaurus::load(&site.config, lang)?;
+    let audiences: Vec<&str> = thesaurus.audience.keys().map(String::as_str).collect();
     let chunk = articles.len().div_ceil(parts.max(1)).max(1);
     let parts: Vec<Partial> = articles
         .par_chunks(chunk)
@@ -210,7 +290,8 @@ pub fn index_locale(
         .map(|(c, articles)| {
             let mut part = Partial::default();
             for (i, &a) in articles.iter().enumerate() {
-                analyse(site, l, a, c * chunk + i, &tokenizer, &mut part);
+                let doc = c * chunk + i;
+                analyse(site, l, a, doc, &tokenizer, &audiences, &mut part);
             }
             part.words = HashMap::default();
             part.bigrams = HashMap::default();
@@ -221,6 +302,9 @@ pub fn index_locale(
     let mut partial = parts.next().unwrap_or_default();
     for part in parts {
         partial.merge(part);
+    }
+    if let Some(links) = compound::links(lang) {
+        partial.decompound(&tokenizer, &thesaurus, links);
     }
 
     // Average field lengths over all sections.
@@ -270,8 +354,24 @@ pub fn index_locale(
         .collect();
     // Nothing in the output depends on the order tasks met the stems in.
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let groups: Vec<Group> = groups.into_iter().map(|g| g.1).collect();
+    let (stems, groups): (Vec<String>, Vec<Group>) = groups.into_iter().unzip();
+    let pointers = synonyms::pointers(&thesaurus, &tokenizer, &stems, &groups);
+    drop(stems);
+    let audience: Vec<(String, Vec<String>)> = thesaurus
+        .audience
+        .iter()
+        .map(|(who, words)| {
+            let forms = words.iter().map(|w| synonyms::analyse(&tokenizer, w).0);
+            (who.clone(), forms.collect())
+        })
+        .collect();
     let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
+    let stopwords: Vec<String> = thesaurus
+        .stopwords
+        .iter()
+        .map(|w| synonyms::analyse(&tokenizer, w).0)
+        .collect();
+    let sources = default_locale_docs(site, l, &articles);
     let categories: Vec<(&str, &str)> = ls
         .categories
         .iter()
@@ -282,8 +382,34 @@ pub fn index_locale(
         groups: &groups,
         docs: &docs,
         categories: &categories,
+        synonyms: &pointers,
+        audience: &audience,
+        sources: &sources,
+        stopwords: &stopwords,
     };
     shard::write(&format!("search/{lang}"), &index, output)
+}
+
+/// For each article of locale `l` (by doc id), the doc id of its original in the
+/// default locale's index, so that the client can show a locale's own translation
+/// of a hit in the default locale (cross-locale rescue). Empty for the default.
+fn default_locale_docs(site: &Site, l: usize, articles: &[usize]) -> Vec<Option<u32>> {
+    let def = site.config.default_locale;
+    if l == def {
+        return Vec::new();
+    }
+    let originals: HashMap<&str, u32> = site.locales[def]
+        .articles
+        .iter()
+        .filter(|a| !a.page.fallback)
+        .zip(0..)
+        .map(|(a, id)| (a.page.key.as_str(), id))
+        .collect();
+    let own = &site.locales[l].articles;
+    articles
+        .iter()
+        .map(|&a| originals.get(own[a].page.key.as_str()).copied())
+        .collect()
 }
 
 /// Orders a group's forms alphabetically, and renumbers its postings' forms.
@@ -294,7 +420,7 @@ fn sort_forms(forms: Vec<String>, mut postings: Vec<Posting>) -> Group {
     for (new, (_, old)) in order.iter().enumerate() {
         new_index[*old as usize] = new as u8;
     }
-    for p in &mut postings {
+    for p in postings.iter_mut().filter(|p| p.form != COMPOUND) {
         p.form = new_index[p.form as usize];
     }
     Group {
@@ -304,7 +430,15 @@ fn sort_forms(forms: Vec<String>, mut postings: Vec<Posting>) -> Group {
 }
 
 /// Tokenizes one article into `part`: its sections' postings and display data.
-fn analyse(site: &Site, l: usize, a: usize, doc_id: usize, tok: &Tokenizer, part: &mut Partial) {
+fn analyse(
+    site: &Site,
+    l: usize,
+    a: usize,
+    doc_id: usize,
+    tok: &Tokenizer,
+    audiences: &[&str],
+    part: &mut Partial,
+) {
     let ls = &site.locales[l];
     let article = &ls.articles[a];
     let source = &site.sources[article.page.source];
@@ -380,6 +514,12 @@ fn analyse(site: &Site, l: usize, a: usize, doc_id: usize, tok: &Tokenizer, part
             .into_iter()
             .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))
             .collect(),
+        audience: source
+            .front
+            .audience
+            .as_deref()
+            .and_then(|who| audiences.iter().position(|a| *a == who))
+            .map_or(0, |i| (i + 1).min(usize::from(u8::MAX)) as u8),
     };
     part.docs.push((doc, lens));
 }

@@ -9,7 +9,14 @@
 //!   precomputed BM25F impacts, plus the display records of each group's best
 //!   articles, so that a one-word query needs the meta file and one shard;
 //! - `<hash>/d<n>.json`: document shards: titles, URLs, sections and passages of
-//!   the hits no term shard carries.
+//!   the hits no term shard carries;
+//! - `<hash>/x.json` (locales but the default): which article of the default
+//!   locale's index each article translates, for cross-locale rescue.
+//!
+//! Term shards also carry the thesaurus's synonyms ([`synonyms`]) as forms that
+//! point at other words' groups, and, in German and Dutch, compounds are indexed
+//! under their parts too ([`compound`]). The meta file says who each article is
+//! for (`aud`, `ad`), for the audience boost.
 //!
 //! The folder is named by a hash of all its shards, so they can be cached forever.
 //!
@@ -17,7 +24,10 @@
 //! same client code against the example site.
 
 mod build;
+mod compound;
+pub mod report;
 mod shard;
+pub mod synonyms;
 pub mod tokenize;
 
 pub use build::{index_locale, meta_url};

@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::json;
 
 use super::build::{Doc, Group, MAX_SECTIONS};
+use super::synonyms::Pointer;
 use crate::diagnostic::Result;
 use crate::write::Output;
 
@@ -30,7 +31,8 @@ const INLINE_DOCS: usize = 6;
 struct Form<'a> {
     text: &'a str,
     group: usize,
-    index: u8,
+    /// Index into the group's forms; `None` for a synonym of the group's words.
+    index: Option<u8>,
 }
 
 /// What a locale's index holds.
@@ -40,6 +42,16 @@ pub struct Index<'a> {
     pub docs: &'a [Doc],
     /// (title, URL) of each category, by [`Doc::category`].
     pub categories: &'a [(&'a str, &'a str)],
+    /// Forms from the thesaurus: synonyms that point at another word's group, and
+    /// forms of a group's stem that no article spells.
+    pub synonyms: &'a [Pointer],
+    /// (front matter `audience:`, the query words that say a reader is one), by
+    /// [`Doc::audience`] minus one.
+    pub audience: &'a [(String, Vec<String>)],
+    /// Per article, the doc id of its original in the default locale's index.
+    pub sources: &'a [Option<u32>],
+    /// Folded words the client leaves out of queries.
+    pub stopwords: &'a [String],
 }
 
 /// Writes the index's files under `base`, each shard as soon as it is made, and
@@ -50,6 +62,10 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
         groups,
         docs,
         categories,
+        synonyms,
+        audience,
+        sources,
+        stopwords,
     } = *index;
     let mut forms: Vec<Form> = groups
         .iter()
@@ -58,9 +74,20 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
             group.forms.iter().enumerate().map(move |(i, f)| Form {
                 text: f,
                 group: g,
-                index: i as u8,
+                index: Some(i as u8),
             })
         })
+        .chain(synonyms.iter().map(|p| {
+            Form {
+                text: &p.form,
+                group: p.group,
+                // A form index no posting has: the form matches as another form of
+                // the word, never as the exact one.
+                index: p
+                    .variant
+                    .then(|| groups[p.group].forms.len().min(usize::from(u8::MAX - 1)) as u8),
+            }
+        }))
         .collect();
     forms.sort_unstable_by(|a, b| js_order(a.text, b.text).then(a.group.cmp(&b.group)));
 
@@ -116,9 +143,18 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
             put(format!("d{chunk}.json"), out.0)
         })
         .collect::<Result<_>>()?;
+    // Runs of (own doc, original's doc, length): translations mostly keep the
+    // original's order, so a few numbers map a whole locale.
+    let runs = source_runs(sources);
+    let map_hash = if runs.is_empty() {
+        None
+    } else {
+        let json = serde_json::to_vec(&json!({ "x": runs })).expect("JSON of numbers");
+        Some(put("x.json".into(), json)?)
+    };
     let mut hasher = blake3::Hasher::new();
     hasher.update(&(term_hashes.len() as u64).to_le_bytes());
-    for hash in term_hashes.iter().chain(&doc_hashes) {
+    for hash in term_hashes.iter().chain(&doc_hashes).chain(&map_hash) {
         hasher.update(hash.as_bytes());
     }
     let dir = hasher.finalize().to_hex()[..12].to_string();
@@ -128,7 +164,7 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
     }
 
     // The meta file keeps its name and is revalidated.
-    let meta = json!({
+    let mut meta = json!({
         "v": 2,
         "lang": lang,
         "sections": MAX_SECTIONS,
@@ -138,6 +174,29 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
         "bounds": bounds,
         "docs": doc_hashes.len(),
     });
+    // Who each article is for, one character per article ("-": nobody in
+    // particular, "a": the first audience...): a few bytes once compressed.
+    if docs.iter().any(|d| d.audience > 0) {
+        let codes: String = docs
+            .iter()
+            .map(|d| match d.audience {
+                0 => '-',
+                n => char::from(b'a' + (n - 1).min(25)),
+            })
+            .collect();
+        meta["aud"] = json!(audience);
+        meta["ad"] = json!(codes.trim_end_matches('-'));
+    }
+    if map_hash.is_some() {
+        meta["x"] = json!(1);
+    }
+    if !stopwords.is_empty() {
+        meta["stop"] = json!(stopwords);
+    }
+    // The client splits a query's unknown compounds with the same linking elements.
+    if let Some(links) = super::compound::links(lang) {
+        meta["links"] = json!(links);
+    }
     let meta_file = format!("{base}/{META}");
     output.write(
         &meta_file,
@@ -145,7 +204,28 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
     )?;
     let terms = (0..term_hashes.len()).map(|i| format!("{base}/{dir}/t{i}.json"));
     let docs = (0..doc_hashes.len()).map(|i| format!("{base}/{dir}/d{i}.json"));
-    Ok(terms.chain(docs).chain([meta_file]).collect())
+    let map = map_hash.map(|_| format!("{base}/{dir}/x.json"));
+    Ok(terms.chain(docs).chain(map).chain([meta_file]).collect())
+}
+
+/// `[own start, original start, length, ...]` for the runs of consecutive
+/// articles whose originals are consecutive too.
+fn source_runs(sources: &[Option<u32>]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for (own, original) in sources.iter().enumerate() {
+        let Some(original) = *original else { continue };
+        let own = own as u32;
+        match out.len() {
+            n if n >= 3
+                && out[n - 3] + out[n - 1] == own
+                && out[n - 2] + out[n - 1] == original =>
+            {
+                out[n - 1] += 1;
+            }
+            _ => out.extend([own, original, 1]),
+        }
+    }
+    out
 }
 
 /// The order of JavaScript's string comparison (UTF-16 code units), which the
@@ -266,8 +346,8 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
-/// `{"f": [[form, group, form index]], "g": [postings], "d": {article: record}}`,
-/// groups numbered in order of first appearance in `f`.
+/// `{"f": [[form, group, form index] or [synonym, group]], "g": [postings],
+/// "d": {article: record}}`, groups numbered in order of first appearance in `f`.
 fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>]) -> Vec<u8> {
     let groups = index.groups;
     let mut local: Vec<usize> = Vec::new();
@@ -284,8 +364,11 @@ fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>]) -> Vec<u8> {
         out.str(f.text);
         out.raw(",");
         out.num(n);
-        out.raw(",");
-        out.num(f.index);
+        // A synonym has no form index: the client ranks it below the word's own forms.
+        if let Some(index) = f.index {
+            out.raw(",");
+            out.num(index);
+        }
         out.raw("]");
     }
     out.raw("],\"g\":[");
@@ -432,7 +515,7 @@ mod tests {
         Form {
             text,
             group,
-            index: 0,
+            index: Some(0),
         }
     }
 
@@ -462,6 +545,7 @@ mod tests {
                 ),
                 ("who-pays".into(), "Who pays".into(), "You.".into()),
             ],
+            audience: 0,
         };
         let mut out = Json::default();
         push_record(&mut out, &doc, &[("Help", "/en/help/")], None);
@@ -481,6 +565,13 @@ mod tests {
             String::from_utf8(out.0).unwrap(),
             r#"["Refunds",0,"/en/help/refunds/",{"0":["Intro."]}]"#
         );
+    }
+
+    #[test]
+    fn translations_map_to_originals_in_runs() {
+        let sources = [Some(0), Some(1), None, Some(2), Some(5), Some(6)];
+        assert_eq!(source_runs(&sources), [0, 0, 2, 3, 2, 1, 4, 5, 2]);
+        assert!(source_runs(&[None, None]).is_empty());
     }
 
     #[test]

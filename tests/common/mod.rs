@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod http;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,10 @@
 // Runs queries through the search client that ships in the default theme, reading
 // the index from a built site on disk instead of over HTTP.
 //
-// stdin:  {"public": "<output dir>", "queries": [{"locale": "en", "q": "...", "limit": 10}]}
+// Each locale but `fallback` (the default locale, optional) is searched as the
+// search page does: with the default locale's index to rescue weak results.
+//
+// stdin:  {"public": "<output dir>", "fallback": "en", "queries": [{"locale": "en", "q": "...", "limit": 10}]}
 // stdout: [[{"url", "title", "heading", "passage"}...] per query]
 
 import { readFile, readdir } from "node:fs/promises";
@@ -13,7 +16,7 @@ const client = await import(pathToFileURL(join(here.pathname, "../../themes/defa
 
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
-const { public: root, queries } = JSON.parse(input);
+const { public: root, queries, fallback } = JSON.parse(input);
 
 const indexes = new Map();
 async function indexFor(locale) {
@@ -28,7 +31,9 @@ async function indexFor(locale) {
 
 const out = [];
 for (const { locale, q, limit } of queries) {
-  const hits = await (await indexFor(locale)).search(q, limit ?? 10);
+  const own = await indexFor(locale);
+  const other = fallback && fallback !== locale ? await indexFor(fallback) : null;
+  const hits = await client.searchLocale(own, other, q, limit ?? 10, fallback);
   out.push(hits.map(({ url, title, heading, passage }) => ({ url, title, heading, passage })));
 }
 process.stdout.write(JSON.stringify(out));

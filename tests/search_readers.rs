@@ -1,0 +1,177 @@
+//! Search in readers' own words: thesaurus synonyms (built in and per site),
+//! compounds, swapped letters, who is asking, and rescue from the default locale,
+//! each through the client that ships in the theme.
+
+mod common;
+
+use common::TestSite;
+use common::search::{Hit, run_queries_with};
+
+/// Builds `site` and runs `(locale, query)` pairs as the search page does.
+fn search(site: &TestSite, queries: &[(&str, &str)]) -> Vec<Vec<Hit>> {
+    site.build().assert_ok();
+    let queries: Vec<(String, String)> = queries
+        .iter()
+        .map(|(l, q)| (l.to_string(), q.to_string()))
+        .collect();
+    run_queries_with(&site.root().join("public"), &queries, Some("en"))
+}
+
+fn urls(hits: &[Hit]) -> Vec<&str> {
+    hits.iter()
+        .map(|h| h.url.split('#').next().unwrap_or(""))
+        .collect()
+}
+
+#[test]
+fn a_synonym_finds_the_writers_word_and_ranks_below_it() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/en/help/reimbursement.md",
+        "---\ntitle: Travel costs\n---\n\nA reimbursement of travel costs, in words that mean it.\n",
+    );
+    let results = search(&site, &[("en", "reimbursement"), ("en", "scammed")]);
+    // "reimbursement" is in the refund group of the built-in thesaurus.
+    assert_eq!(
+        urls(&results[0])[..2],
+        ["/en/help/reimbursement/", "/en/help/refunds/"],
+        "the reader's own word first, then the synonym"
+    );
+    assert!(
+        results[1].is_empty(),
+        "no fraud article, no hit: {:?}",
+        urls(&results[1])
+    );
+}
+
+#[test]
+fn a_site_adds_replaces_and_removes_synonym_groups() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "locales/en/synonyms.yaml",
+        "groups:\n  refund: []\n  money: [payback, refunds]\n",
+    );
+    let results = search(&site, &[("en", "payback"), ("en", "reimbursement")]);
+    assert_eq!(
+        urls(&results[0])[0],
+        "/en/help/refunds/",
+        "a site's own group"
+    );
+    assert!(
+        results[1].is_empty(),
+        "the built-in refund group is removed: {:?}",
+        urls(&results[1])
+    );
+}
+
+#[test]
+fn a_synonym_that_is_a_phrase_is_an_error_with_its_position() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "locales/en/synonyms.yaml",
+        "groups:\n  refund: [refund, money back]\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_has("locales/en/synonyms.yaml:2:20: error:")
+        .assert_stderr_has("\"money back\" is not one word");
+}
+
+#[test]
+fn swapped_letters_count_as_one_typo() {
+    let site = TestSite::fixture("basic");
+    let results = search(
+        &site,
+        &[("en", "refnud outcomes"), ("en", "partial refnud")],
+    );
+    for hits in &results {
+        assert_eq!(urls(hits)[0], "/en/help/refunds/", "{:?}", urls(hits));
+    }
+}
+
+/// The basic fixture with a German locale whose refund article uses compounds.
+fn german() -> TestSite {
+    let site = TestSite::fixture("basic");
+    let config = site.read_source("site.yaml");
+    site.write(
+        "site.yaml",
+        &config.replace(
+            "  - { code: zh, name: 中文 }",
+            "  - { code: zh, name: 中文 }\n  - { code: de, name: Deutsch }",
+        ),
+    );
+    site.write("content/de/_index.md", "---\ntitle: Hilfe\n---\n");
+    site.write(
+        "content/de/help/_index.md",
+        "---\ntitle: Hilfe\nslug: hilfe\n---\n",
+    );
+    site.write(
+        "content/de/help/refunds.md",
+        "---\ntitle: Rückerstattungen\nslug: rueckerstattungen\n---\n\n\
+         Eine Rückerstattung folgt einem Fall. Unsere Telefonnummer steht unten.\n\n\
+         ## Mögliche Ergebnisse {#outcomes}\n\nDas Telefon hilft Kunden weiter.\n",
+    );
+    site
+}
+
+#[test]
+fn german_compounds_are_found_by_their_parts_and_parts_by_compounds() {
+    let site = german();
+    let results = search(
+        &site,
+        &[
+            ("de", "Erstattung"),
+            ("de", "nummer"),
+            ("de", "Kundentelefon"),
+        ],
+    );
+    for hits in &results {
+        assert_eq!(
+            urls(hits).first(),
+            Some(&"/de/hilfe/rueckerstattungen/"),
+            "{:?}",
+            urls(hits)
+        );
+    }
+}
+
+#[test]
+fn audience_words_rank_the_articles_for_that_reader_first() {
+    let site = TestSite::fixture("basic");
+    let article = |who: &str| {
+        format!(
+            "---\ntitle: Help with an item\naudience: {who}\n---\n\nHelp with an item and its order.\n"
+        )
+    };
+    site.write("content/en/more/for-buyers.md", &article("buyer"));
+    site.write("content/en/more/for-sellers.md", &article("seller"));
+    let results = search(
+        &site,
+        &[
+            ("en", "sold an item need help"),
+            ("en", "bought an item need help"),
+        ],
+    );
+    assert_eq!(urls(&results[0])[0], "/en/more/for-sellers/");
+    assert_eq!(urls(&results[1])[0], "/en/more/for-buyers/");
+}
+
+#[test]
+fn weak_results_are_rescued_with_the_locales_own_translations() {
+    let site = TestSite::fixture("basic");
+    // Italian readers typing the English word get the Italian article; a hit
+    // without a translation is shown as it is only when nothing else is found.
+    let results = search(&site, &[("it", "refunds"), ("it", "translation")]);
+    assert_eq!(
+        urls(&results[0]).first(),
+        Some(&"/it/aiuto/rimborsi/"),
+        "{:?}",
+        urls(&results[0])
+    );
+    assert_eq!(
+        urls(&results[1]).first(),
+        Some(&"/en/help/only-english/"),
+        "{:?}",
+        urls(&results[1])
+    );
+}
