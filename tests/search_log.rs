@@ -223,5 +223,5 @@ fn an_endpoint_that_is_no_url_is_a_configuration_error() {
     );
     site.build()
         .assert_code(2)
-        .assert_stderr_has("search_log_endpoint `log.example`");
+        .assert_stderr_has("search_log_endpoint: `log.example` is not an http(s) URL");
 }
