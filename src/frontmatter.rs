@@ -274,16 +274,15 @@ fn value_position(split: &Split<'_>, key: &str) -> (usize, usize) {
 }
 
 /// The file line on which a top-level key is written (the first line as a fallback).
-fn key_line(split: &Split<'_>, key: &str) -> usize {
+pub(crate) fn key_line(split: &Split<'_>, key: &str) -> usize {
     key_index(split, key).map_or(1, |i| split.yaml_line + i)
 }
 
-/// The index of the YAML line on which a top-level key is written.
+/// The index of the YAML line on which a top-level key is written: found on the
+/// YAML structure ([`crate::yaml`]), so a line inside a multi-line value that
+/// looks like the key is not taken for it.
 fn key_index(split: &Split<'_>, key: &str) -> Option<usize> {
-    split.yaml.lines().position(|l| {
-        l.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    })
+    crate::yaml::key_line(split.yaml, key).map(|line| line - 1)
 }
 
 impl FrontMatter {

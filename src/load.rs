@@ -60,11 +60,7 @@ impl SourcePage {
     /// opening fence when it is not there).
     pub fn key_line(&self, key: &str) -> usize {
         frontmatter::split(&self.path, &self.text)
-            .ok()
-            .and_then(|split| {
-                crate::yaml::key_line(split.yaml, key).map(|line| split.yaml_line + line - 1)
-            })
-            .unwrap_or(1)
+            .map_or(1, |split| frontmatter::key_line(&split, key))
     }
 }
 

@@ -3,10 +3,8 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use common::TestSite;
-use common::browser::{self, StaticServer};
+use common::browser::{self, StaticServer, open, wait_for};
 use headless_chrome::Tab;
 
 /// The basic fixture, built and served.
@@ -15,26 +13,6 @@ fn site() -> (TestSite, StaticServer) {
     site.build().assert_ok();
     let server = StaticServer::start(&site.root().join("public"));
     (site, server)
-}
-
-fn open(tab: &Tab, url: &str) {
-    tab.navigate_to(url)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-}
-
-/// Evaluates `js` until it returns true, or fails after a while.
-fn wait_for(tab: &Tab, js: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let value = tab.evaluate(js, false).ok().and_then(|r| r.value);
-        if value == Some(serde_json::Value::Bool(true)) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{what} never happened ({js})");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn text(tab: &Tab, js: &str) -> String {

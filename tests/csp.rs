@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::TestSite;
+use common::browser::wait_for;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Page::AddScriptToEvaluateOnNewDocument;
 use serde_json::Value;
@@ -110,17 +111,6 @@ fn eval(tab: &Tab, js: &str) -> Value {
         Some(Value::String(s)) => serde_json::from_str(&s).unwrap_or(Value::Null),
         _ => Value::Null,
     }
-}
-
-fn wait_for(tab: &Tab, js: &str, what: &str) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        if eval(tab, &format!("!!({js})")) == Value::Bool(true) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("timed out waiting for {what}: {js}");
 }
 
 fn violations(tab: &Tab) -> Value {

@@ -8,8 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::TestSite;
-use common::browser::{self, StaticServer};
-use headless_chrome::Tab;
+use common::browser::{self, StaticServer, open, wait_for};
 
 /// A log endpoint on 127.0.0.1: appends each POST body as a line to a file, and
 /// remembers whether any request carried a cookie.
@@ -70,25 +69,6 @@ impl LogEndpoint {
             assert!(Instant::now() < deadline, "{n} beacons expected: {lines:?}");
             std::thread::sleep(Duration::from_millis(50));
         }
-    }
-}
-
-fn open(tab: &Tab, url: &str) {
-    tab.navigate_to(url)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-}
-
-fn wait_for(tab: &Tab, js: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let value = tab.evaluate(js, false).ok().and_then(|r| r.value);
-        if value == Some(serde_json::Value::Bool(true)) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{what} never happened ({js})");
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

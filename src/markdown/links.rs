@@ -277,6 +277,19 @@ mod tests {
         }
     }
 
+    /// `content/en/help/a.md` with `body`.
+    fn help_page(body: &str) -> crate::load::SourcePage {
+        crate::load::tests_support::page(
+            Kind::Article {
+                category: "help".into(),
+                name: "a".into(),
+            },
+            "content/en/help/a.md".into(),
+            FrontMatter::default(),
+            body,
+        )
+    }
+
     #[test]
     fn relative_paths_that_are_not_pages_are_files() {
         assert_eq!(
@@ -309,15 +322,7 @@ mod tests {
 
     #[test]
     fn a_name_without_extension_that_is_no_file_stays_as_written() {
-        let page = crate::load::tests_support::page(
-            Kind::Article {
-                category: "help".into(),
-                name: "a".into(),
-            },
-            "content/en/help/a.md".into(),
-            FrontMatter::default(),
-            "[up](../) ![x](x) ![y](y.png)\n",
-        );
+        let page = help_page("[up](../) ![x](x) ![y](y.png)\n");
         let parsed = crate::markdown::parse(&page, "help/a", &|_| None);
         assert!(parsed.html.contains("href=\"../\""), "{}", parsed.html);
         assert!(parsed.html.contains("src=\"x\""), "{}", parsed.html);
@@ -332,15 +337,7 @@ mod tests {
 
     #[test]
     fn raw_html_links_to_pages_resolve_like_markdown_ones() {
-        let page = crate::load::tests_support::page(
-            Kind::Article {
-                category: "help".into(),
-                name: "a".into(),
-            },
-            "content/en/help/a.md".into(),
-            FrontMatter::default(),
-            "<p><a href=\"b.md#steps\">B</a> <a href=\"gone.md\">C</a></p>\n",
-        );
+        let page = help_page("<p><a href=\"b.md#steps\">B</a> <a href=\"gone.md\">C</a></p>\n");
         let urls = |key: &str| (key == "help/b").then_some("/en/help/b/");
         let parsed = crate::markdown::parse(&page, "help/a", &urls);
         assert!(

@@ -102,7 +102,7 @@ impl Renderer {
                     known.join(", ")
                 ),
             )
-            .at(line_of(source.text(), "topic:"), 1));
+            .at(source.key_line("topic"), 1));
         }
         let query = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("topic", topic)

@@ -123,3 +123,28 @@ fn serve(root: &Path, mut stream: TcpStream) {
     );
     let _ = stream.write_all(&body);
 }
+
+/// Opens `url` in `tab` and waits until it has loaded.
+pub fn open(tab: &Tab, url: &str) {
+    tab.navigate_to(url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+}
+
+/// Evaluates `js` until it is truthy, or fails naming `what` after 20 s.
+pub fn wait_for(tab: &Tab, js: &str, what: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let check = format!("!!({js})");
+    loop {
+        let value = tab.evaluate(&check, false).ok().and_then(|r| r.value);
+        if value == Some(serde_json::Value::Bool(true)) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} never happened ({js})"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
