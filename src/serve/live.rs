@@ -304,7 +304,11 @@ impl LiveSite {
             Some(i) => match impact(&state.site.sources[i], &page) {
                 Impact::Page => {
                     state.site.sources[i] = page;
-                    let update = self.render(|job, _| job.page.source == i);
+                    // A translation's "may be outdated" notice compares it with the
+                    // default locale's text, so an edit there can add or remove the
+                    // notice on every translation of the page.
+                    let update =
+                        self.render(|job, site| job.page.source == i || translates(site, job, i));
                     self.check_anchors();
                     update
                 }
@@ -368,7 +372,7 @@ impl LiveSite {
             stale_indexes,
         });
         let mut update = self.render(|job, site| match shown[job.locale] {
-            None => false,
+            None => translates(site, job, index),
             Some(_) if whole_locale => true,
             Some(category) => match job.role {
                 Role::Home => true,
@@ -624,6 +628,19 @@ fn impact(old: &SourcePage, new: &SourcePage) -> Impact {
     } else {
         Impact::Page
     }
+}
+
+/// True when `job` renders a stamped translation of the default locale's
+/// `source`, whose "may be outdated" notice compares the two: an edit of the
+/// source can add or remove it.
+fn translates(site: &Site, job: &Job<'_>, source: usize) -> bool {
+    let def = site.config.default_locale;
+    job.page.source != source
+        && site.sources[job.page.source].front.source_hash.is_some()
+        && site
+            .translations
+            .get(&job.page.key)
+            .is_some_and(|t| t[def] == Some(source))
 }
 
 /// True when some page's text has `name` in it, as written or percent-encoded.

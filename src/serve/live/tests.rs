@@ -99,6 +99,37 @@ fn a_body_edit_renders_the_page_and_its_fallbacks_only() {
 }
 
 #[test]
+fn editing_a_source_refreshes_the_outdated_notice_of_its_translations() {
+    let site = Site::new();
+    let config = crate::config::Config::load(site.root(), &Overrides::default()).unwrap();
+    crate::check::stamp::stamp(&config, &["it".to_string()]).unwrap();
+    let (_, before) = LiveSite::new(site.root(), Overrides::default());
+    let page = "it/help/a/index.html";
+    // A body edit, then a title edit (which moves the page in its listings).
+    let mut previous = before.written[page].clone();
+    for text in [
+        "---\ntitle: Alpha\norder: 1\n---\nNew alpha text. See [b](b.md#steps).\n",
+        "---\ntitle: Alpha two\norder: 1\n---\nAlpha text. See [b](b.md#steps).\n",
+    ] {
+        site.write(
+            "content/en/help/a.md",
+            "---\ntitle: Alpha\norder: 1\n---\nAlpha text. See [b](b.md#steps).\n",
+        );
+        let (mut live, _) = LiveSite::new(site.root(), Overrides::default());
+        let update = site.edit(&mut live, "content/en/help/a.md", text);
+        assert!(!update.full);
+        // The Italian page now says it may be outdated, exactly as a fresh build does.
+        let (_, fresh) = LiveSite::new(site.root(), Overrides::default());
+        assert_ne!(previous, fresh.written[page], "the notice appears");
+        assert_eq!(
+            html(&update, page),
+            std::str::from_utf8(&fresh.written[page]).unwrap()
+        );
+        previous = before.written[page].clone();
+    }
+}
+
+#[test]
 fn a_new_title_renders_the_listings_that_show_it() {
     let site = Site::new();
     let mut live = site.start();
