@@ -456,14 +456,40 @@ fn slugs_are_escaped_in_the_sitemap_and_hreflang_links() {
 }
 
 #[test]
-fn no_json_ld_is_emitted_so_there_is_none_to_escape() {
-    let site = evil_site();
+fn json_ld_from_contact_yaml_cannot_close_its_script_element() {
+    // The contact page's ContactPoint JSON-LD carries contact.yaml's strings.
+    const EVIL_NUMBER: &str = "</script><script>alert(5)</script><!--";
+    let site = TestSite::example();
+    site.edit(
+        "contact.yaml",
+        "nl: \"+31 20 000 0005\"",
+        &format!("nl: \"{EVIL_NUMBER}\""),
+    );
+    site.build().assert_ok();
+    let mut blocks = 0;
     for (file, bytes) in public(&site) {
-        assert!(
-            !String::from_utf8_lossy(&bytes).contains("application/ld+json"),
-            "{file}: JSON-LD appeared; give it an escaping test"
-        );
+        let html = String::from_utf8_lossy(&bytes);
+        let open = r#"<script type="application/ld+json">"#;
+        for part in html.split(open).skip(1) {
+            let json = &part[..part.find("</script>").expect("a closed script")];
+            assert!(!json.contains('<'), "{file}: {json}");
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            if file == "nl/contact/index.html" {
+                let phone = value["contactPoint"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p["name"] == "phone")
+                    .unwrap();
+                assert_eq!(phone["telephone"], EVIL_NUMBER, "the number, as written");
+            }
+            blocks += 1;
+        }
     }
+    assert!(
+        blocks >= 9,
+        "a contact page per locale has JSON-LD: {blocks}"
+    );
 }
 
 /// Every input the fuzz targets ever crashed on, through the same checks.
