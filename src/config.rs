@@ -221,6 +221,11 @@ impl Config {
         })
     }
 
+    /// The scheme and host of `base_url`, without its path: `https://help.example.org`.
+    pub fn origin(&self) -> &str {
+        &self.base_url[..self.base_url.len() - self.path_prefix.len()]
+    }
+
     pub fn default_locale(&self) -> &Locale {
         &self.locales[self.default_locale]
     }

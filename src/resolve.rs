@@ -102,8 +102,7 @@ impl Site {
     }
 
     pub fn absolute(&self, url: &str) -> String {
-        let origin_end = self.config.base_url.len() - self.config.path_prefix.len();
-        format!("{}{url}", &self.config.base_url[..origin_end])
+        format!("{}{url}", self.config.origin())
     }
 }
 

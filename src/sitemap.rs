@@ -15,8 +15,7 @@ const URLSET_END: &str = "</urlset>\n";
 pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
     // Absolute URLs are the origin then the root-relative URL, escaped as they
     // are appended: 90,000 pages with nine alternates each add up.
-    let origin_end = site.config.base_url.len() - site.config.path_prefix.len();
-    let origin = &site.config.base_url[..origin_end];
+    let origin = site.config.origin();
     let absolute = |out: &mut String, url: &str| {
         escape_into(out, origin);
         escape_into(out, url);

@@ -18,9 +18,6 @@ use crate::markdown::{self, Parsed};
 use crate::resolve::{Page, Site};
 use crate::theme::Theme;
 
-/// The topic every contact link may use, whatever the articles declare.
-pub const GENERAL_TOPIC: &str = "general";
-
 pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
     let pages: Vec<(usize, &Page)> = site
         .locales
@@ -161,16 +158,13 @@ pub fn topics(site: &Site) -> BTreeSet<String> {
         .iter()
         .filter_map(|s| s.front.topic.clone())
         .collect();
-    topics.insert(GENERAL_TOPIC.to_string());
+    topics.insert(crate::contact::GENERAL.to_string());
     topics
 }
 
 /// A message when `href` goes to the contact flow with a topic nobody declares.
 fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<String> {
-    let origin_len = site.config.base_url.len() - site.config.path_prefix.len();
-    let href = href
-        .strip_prefix(&site.config.base_url[..origin_len])
-        .unwrap_or(href);
+    let href = href.strip_prefix(site.config.origin()).unwrap_or(href);
     let rest = href.strip_prefix(site.config.path_prefix.as_str())?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query.split('#').next().unwrap_or_default();

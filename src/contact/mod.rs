@@ -18,7 +18,8 @@ use hours::{DAYS, Date, Interval};
 
 pub const CONTACT_FILE: &str = "contact.yaml";
 
-/// The topic of a "Contact us" link from an article without `topic:`.
+/// The topic of a "Contact us" link from an article without `topic:`; every
+/// contact link may use it, whatever the articles declare.
 pub const GENERAL: &str = "general";
 
 /// The ways to reach a person. Each leads somewhere different, so the set is fixed.
