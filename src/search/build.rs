@@ -4,6 +4,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 
+use super::model::{Doc, Group, MAX_SECTIONS, Posting};
 use super::synonyms::{self, Thesaurus};
 use super::tokenize::{Run, Tokenizer};
 use super::{compound, shard};
@@ -19,47 +20,12 @@ const WEIGHTS: [f32; 3] = [3.0, 2.0, 1.0];
 /// Length normalization per field.
 const B: [f32; 3] = [0.4, 0.5, 0.75];
 const K1: f32 = 1.2;
-/// Sections kept per article (more are folded into the last one).
-pub const MAX_SECTIONS: usize = 64;
 /// Columns of a section's text shown as its passage.
 const PASSAGE: usize = 160;
 
 const TITLE: usize = 0;
 const HEADING: usize = 1;
 const BODY: usize = 2;
-
-/// An article as the client shows it.
-#[derive(Debug, Clone)]
-pub struct Doc {
-    pub title: String,
-    pub url: String,
-    /// Index into the locale's categories (`cats` in the meta file).
-    pub category: usize,
-    /// (anchor, heading, passage) per section; the intro has an empty anchor.
-    pub sections: Vec<(String, String, String)>,
-    /// Front matter `audience:`, as the index of its thesaurus entry plus one; 0
-    /// when the article has none the thesaurus names.
-    pub audience: u8,
-}
-
-/// A stem group: the word forms that share a stem, and where they occur.
-#[derive(Debug, Default)]
-pub struct Group {
-    pub forms: Vec<String>,
-    /// Best first, truncated to [`shard::MAX_POSTINGS`].
-    pub postings: Vec<Posting>,
-}
-
-/// One section a group occurs in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    /// `article * MAX_SECTIONS + section`.
-    pub section: u32,
-    /// BM25F score, times 100.
-    pub impact: u32,
-    /// Index into the group's `forms` of the form used most in the section.
-    pub form: u8,
-}
 
 /// A stem group while the index is being built: counts, not yet scores.
 #[derive(Default)]

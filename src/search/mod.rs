@@ -25,6 +25,7 @@
 
 mod build;
 mod compound;
+mod model;
 pub mod report;
 mod shard;
 pub mod synonyms;

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 use serde_json::json;
 
-use super::build::{Doc, Group, MAX_SECTIONS};
+use super::model::{Doc, Group, MAX_SECTIONS};
 use super::synonyms::Pointer;
 use crate::diagnostic::Result;
 use crate::write::Output;

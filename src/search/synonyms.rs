@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::build::Group;
+use super::model::Group;
 use super::tokenize::{Tokenizer, is_han};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
