@@ -20,9 +20,7 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
         escape_into(out, origin);
         escape_into(out, url);
     };
-    let mut parts: Vec<String> = Vec::new();
-    let mut current = String::from(URLSET_START);
-    let mut count = 0;
+    let mut parts = Parts::new(MAX_URLS, MAX_BYTES);
     let mut entry = String::with_capacity(4096);
     for ls in &site.locales {
         for page in ls.pages() {
@@ -49,18 +47,10 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
                 }
             }
             entry.push_str("</url>\n");
-            let body = current.len() - URLSET_START.len();
-            if count == MAX_URLS || body + entry.len() > MAX_BYTES {
-                current.push_str(URLSET_END);
-                parts.push(std::mem::replace(&mut current, String::from(URLSET_START)));
-                count = 0;
-            }
-            current.push_str(&entry);
-            count += 1;
+            parts.push(&entry);
         }
     }
-    current.push_str(URLSET_END);
-    parts.push(current);
+    let mut parts = parts.finish();
     if parts.len() == 1 {
         return vec![("sitemap.xml".into(), parts.swap_remove(0))];
     }
@@ -86,4 +76,85 @@ pub fn robots(site: &Site) -> String {
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         site.absolute(&format!("{}/sitemap.xml", site.config.path_prefix))
     )
+}
+
+/// `<urlset>` files filled in order, each with at most `max_urls` entries and
+/// `max_bytes` of them.
+struct Parts {
+    done: Vec<String>,
+    current: String,
+    count: usize,
+    max_urls: usize,
+    max_bytes: usize,
+}
+
+impl Parts {
+    fn new(max_urls: usize, max_bytes: usize) -> Parts {
+        Parts {
+            done: Vec::new(),
+            current: String::from(URLSET_START),
+            count: 0,
+            max_urls,
+            max_bytes,
+        }
+    }
+
+    fn push(&mut self, entry: &str) {
+        let body = self.current.len() - URLSET_START.len();
+        if self.count > 0 && (self.count == self.max_urls || body + entry.len() > self.max_bytes) {
+            self.current.push_str(URLSET_END);
+            let full = std::mem::replace(&mut self.current, String::from(URLSET_START));
+            self.done.push(full);
+            self.count = 0;
+        }
+        self.current.push_str(entry);
+        self.count += 1;
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.current.push_str(URLSET_END);
+        self.done.push(self.current);
+        self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(parts: &[String]) -> Vec<usize> {
+        parts.iter().map(|p| p.matches("<url>").count()).collect()
+    }
+
+    #[test]
+    fn a_part_is_closed_at_the_url_limit() {
+        let mut parts = Parts::new(2, MAX_BYTES);
+        for _ in 0..5 {
+            parts.push("<url><loc>https://h.test/a/</loc></url>\n");
+        }
+        let parts = parts.finish();
+        assert_eq!(entries(&parts), [2, 2, 1]);
+        for p in &parts {
+            assert!(
+                p.starts_with(URLSET_START) && p.ends_with(URLSET_END),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_part_is_closed_before_the_byte_limit() {
+        let entry = "<url><loc>https://h.test/abc/</loc></url>\n";
+        let mut parts = Parts::new(MAX_URLS, 2 * entry.len() + 1);
+        for _ in 0..4 {
+            parts.push(entry);
+        }
+        let parts = parts.finish();
+        assert_eq!(entries(&parts), [2, 2]);
+        // An entry larger than the limit still gets a part of its own.
+        let mut parts = Parts::new(MAX_URLS, 4);
+        parts.push(entry);
+        parts.push(entry);
+        assert_eq!(entries(&parts.finish()), [1, 1]);
+    }
 }
