@@ -395,3 +395,6 @@ fn topic_error(config: &Config, s: &SourcePage) -> Option<Diagnostic> {
         .at(s.key_line("topic"), 1),
     )
 }
+
+#[cfg(test)]
+mod tests;
