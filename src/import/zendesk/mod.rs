@@ -446,11 +446,6 @@ fn unique(base: &str, taken: &[String], id: &Id) -> String {
     }
 }
 
-/// The content folder of the site, for messages and writing.
-pub fn content_of(config: &Config) -> PathBuf {
-    config.content_dir()
-}
-
 impl Tree {
     fn unchanged(&self, config: &Config) -> usize {
         self.files.len() - self.changed(config).len()
