@@ -337,3 +337,40 @@ fn a_bad_locale_map_is_a_usage_error() {
         .assert_code(1)
         .assert_stderr_has("no locale `xx`");
 }
+
+#[test]
+fn a_retitled_article_keeps_its_file_on_reimport() {
+    let site = imported();
+    site.edit(
+        "export/articles-2.json",
+        "\"title\": \"Payout fees\"",
+        "\"title\": \"Fees for payouts\"",
+    )
+    .edit(
+        "export/articles-2.json",
+        "articles/400010-Payout-fees",
+        "articles/400010-Fees-for-payouts",
+    );
+    site.kbgen(&["import", "zendesk", "export"])
+        .assert_ok()
+        .assert_stdout_has("wrote 1 file(s)");
+    let md = site.read_source("content/en/payouts/payout-fees.md");
+    assert!(md.contains("title: Fees for payouts"), "{md}");
+    assert!(
+        !site
+            .root()
+            .join("content/en/payouts/fees-for-payouts.md")
+            .exists()
+    );
+    site.build().assert_ok();
+    // Both the new and the old slug URL redirect.
+    let redirects = site.output("_redirects");
+    for from in ["400010-Fees-for-payouts/", "400010-Payout-fees/"] {
+        assert!(
+            redirects.contains(&format!(
+                "/hc/en-us/articles/{from} /en/payouts/payout-fees/"
+            )),
+            "{redirects}"
+        );
+    }
+}

@@ -141,7 +141,14 @@ fn plan(
         (section, a.item.position.unwrap_or(0), a.item.id.clone())
     });
     let mut entries: Vec<Entry> = Vec::new();
+    let previous = previous_names(config);
     let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (category, name) in previous.values() {
+        names
+            .entry(category.clone())
+            .or_default()
+            .push(name.clone());
+    }
     for a in ordered {
         let id = &a.item.id;
         let title = a.item.title.as_deref().unwrap_or_default();
@@ -179,8 +186,15 @@ fn plan(
             continue;
         }
         let taken = names.entry(category.clone()).or_default();
-        let name = unique(&slug(title, "article", id), taken, id);
-        taken.push(name.clone());
+        // A page imported before keeps its file, even if its title changed since.
+        let name = match previous.get(id) {
+            Some((c, name)) if *c == category => name.clone(),
+            _ => {
+                let name = unique(&slug(title, "article", id), taken, id);
+                taken.push(name.clone());
+                name
+            }
+        };
         let mut translations: BTreeMap<usize, (String, &Sourced<Translation>)> = BTreeMap::new();
         let all = export
             .translations
@@ -315,6 +329,14 @@ fn plan(
                     source_hash.clone()
                 });
             }
+            // Old URLs an earlier import recorded (a slug before a retitling) stay.
+            if let Some(old) = front_of(&config.content_dir().join(&rel)) {
+                for alias in old.aliases {
+                    if !front.aliases.contains(&alias) {
+                        front.aliases.push(alias);
+                    }
+                }
+            }
             let text = write::page(&front, &converted.markdown);
             if t.is_none() {
                 source_hash = write::hash_of(config, &rel, &text);
@@ -354,6 +376,53 @@ fn plan(
     } else {
         Err(Error::Content(errors))
     }
+}
+
+/// Article id -> `(category, name)` of the default-locale pages an earlier
+/// import wrote, found by their `/hc/.../articles/<id>` aliases.
+fn previous_names(config: &Config) -> BTreeMap<Id, (String, String)> {
+    let dir = config
+        .content_dir()
+        .join(&config.locales[config.default_locale].code);
+    let mut found = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let (Some(name), Some(category)) = (
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".md"))
+                .filter(|n| *n != "_index"),
+            path.parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str()),
+        ) else {
+            continue;
+        };
+        let Some(front) = front_of(path) else {
+            continue;
+        };
+        for alias in &front.aliases {
+            if let Some(links::Target::Article { id, .. }) = links::target(alias) {
+                found
+                    .entry(Id(id))
+                    .or_insert_with(|| (category.to_string(), name.to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The front matter of a file on disk, if it has one that parses.
+fn front_of(path: &Path) -> Option<crate::frontmatter::FrontMatter> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let split = crate::frontmatter::split(path, &text).ok()?;
+    Some(crate::frontmatter::parse(path, &split, &mut Vec::new()))
 }
 
 fn as_translation(a: &Sourced<Article>) -> Sourced<Translation> {
