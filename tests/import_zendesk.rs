@@ -374,3 +374,56 @@ fn a_retitled_article_keeps_its_file_on_reimport() {
         );
     }
 }
+
+#[test]
+fn side_loaded_translations_cursor_pages_and_per_locale_lists_are_read() {
+    let site = TestSite::empty();
+    site.write(
+        "site.yaml",
+        "base_url: https://h.test\ndefault_locale: en\nlocales:\n  - { code: en, name: English }\n  - { code: de, name: Deutsch }\n  - { code: es, name: Español }\n",
+    )
+    .write(
+        "export/categories.json",
+        r#"{"categories":[{"id":1,"name":"General","description":null,"position":0,"html_url":null,"locale":"en-gb"}],
+            "meta":{"has_more":false,"after_cursor":null},"links":{"first":null,"next":null}}"#,
+    )
+    .write(
+        "export/sections.json",
+        r#"{"sections":[{"id":2,"category_id":1,"name":"Start","description":"","position":null,"html_url":"https://h.zendesk.com/hc/en-gb/sections/2-Start","locale":"en-gb","parent_section_id":null}],
+            "meta":{"has_more":false},"links":{"next":null}}"#,
+    )
+    .write(
+        "export/articles.json",
+        r#"{"articles":[
+            {"id":3,"section_id":2,"title":"Hello","body":"<p>Hi <img src=\"/hc/en-gb/article_attachments/7/pic.png\" alt=\"Pic\"></p>","locale":"en-gb","source_locale":"en-gb","html_url":"https://h.zendesk.com/hc/en-gb/articles/3-Hello","label_names":null,"draft":null,"promoted":null,"outdated":null,"position":null,"updated_at":null},
+            {"id":3,"section_id":2,"title":"Hallo","body":"<p>Hallo</p>","locale":"de","source_locale":"en-gb","html_url":"https://h.zendesk.com/hc/de/articles/3-Hallo","outdated":true}
+          ],
+          "translations":[{"source_id":3,"source_type":"Article","locale":"es-419","title":"Hola","body":"<p>Hola</p>","outdated":false},
+                          {"source_id":2,"source_type":"Section","locale":"es-419","title":"Inicio","body":null}],
+          "sections":[],"users":[{"id":9,"name":"Agent"}],"next_page":null}"#,
+    )
+    .write("export/attachments/7", "not really a PNG, but bytes");
+    site.kbgen(&["import", "zendesk", "export"]).assert_ok();
+    let en = site.read_source("content/en/start/hello.md");
+    assert!(en.contains("![Pic](attachments/7-pic.png)"), "{en}");
+    assert!(
+        site.root()
+            .join("content/en/start/attachments/7-pic.png")
+            .is_file()
+    );
+    let de = site.read_source("content/de/start/hello.md");
+    assert!(
+        de.contains("title: Hallo") && de.contains("source_hash: outdated-in-zendesk"),
+        "{de}"
+    );
+    let es = site.read_source("content/es/start/hello.md");
+    assert!(
+        es.contains("title: Hola") && es.contains("/hc/es-419/articles/3"),
+        "{es}"
+    );
+    site.build().assert_ok();
+    assert!(
+        site.output("_redirects")
+            .contains("/hc/en-gb/articles/3-Hello/ /en/start/hello/ 301")
+    );
+}
