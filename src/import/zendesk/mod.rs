@@ -515,17 +515,6 @@ fn unique(base: &str, taken: &[String], id: &Id) -> String {
     }
 }
 
-impl Tree {
-    fn unchanged(&self, config: &Config) -> usize {
-        self.files.len() - self.changed(config).len()
-    }
-}
-
-/// True when `path` holds exactly `bytes`.
-fn same(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::read(path).is_ok_and(|old| old == bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

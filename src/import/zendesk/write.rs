@@ -109,12 +109,17 @@ impl Tree {
         self.files.contains_key(rel)
     }
 
+    /// The files that are on disk with these bytes already.
+    pub fn unchanged(&self, config: &Config) -> usize {
+        self.files.len() - self.changed(config).len()
+    }
+
     /// The files that are not on disk with these bytes.
     pub fn changed(&self, config: &Config) -> Vec<PathBuf> {
         let content = config.content_dir();
         self.files
             .iter()
-            .filter(|(rel, bytes)| !super::same(&content.join(rel), bytes))
+            .filter(|(rel, bytes)| !same(&content.join(rel), bytes))
             .map(|(rel, _)| rel.clone())
             .collect()
     }
@@ -161,6 +166,11 @@ impl Tree {
         }
         Ok(())
     }
+}
+
+/// True when `path` holds exactly `bytes`.
+fn same(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// `_index.md` of each section (a kbgen category) in the default locale, with
