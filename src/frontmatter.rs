@@ -28,6 +28,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "source_hash",
     "source_sections",
     "aliases",
+    "promoted",
 ];
 
 /// Front matter as written. Only `title` is required.
@@ -51,6 +52,9 @@ pub struct FrontMatter {
     /// Old URLs of the page, each redirected to it (see `aliases`).
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Featured by the theme (Zendesk's `promoted`).
+    #[serde(default)]
+    pub promoted: bool,
     #[serde(flatten)]
     unknown: BTreeMap<String, serde_yaml::Value>,
 }

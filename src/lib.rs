@@ -19,6 +19,7 @@ pub mod frontmatter;
 pub mod frontmatter_edit;
 pub mod host;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod llms;
 pub mod load;

@@ -40,6 +40,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Record in translations which version of their source they were made from.
     Stamp(cmd::check::StampArgs),
+    /// Move a help center from another system: `kbgen import zendesk EXPORT_DIR`.
+    Import(cmd::import::ImportArgs),
     /// Reports from logs: `kbgen report search LOG.jsonl`.
     Report(cmd::report::ReportArgs),
 }
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         },
         Command::Stamp(args) => cmd::check::stamp(args),
         Command::Report(args) => cmd::report::run(args),
+        Command::Import(args) => cmd::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
