@@ -20,6 +20,7 @@ pub mod frontmatter_edit;
 pub mod host;
 pub mod i18n;
 pub mod init;
+pub mod intl;
 pub mod llms;
 pub mod load;
 pub mod manifest;

@@ -88,22 +88,6 @@ fn nu_html_checker_finds_no_errors_on_any_page() {
     );
 }
 
-/// The path of each translation of the English page `rel`, from its hreflang links
-/// (category and article slugs are localized).
-fn translations(site: &TestSite, rel: &str) -> Vec<String> {
-    let html = site.output(rel);
-    html.split("<link rel=\"alternate\" hreflang=\"")
-        .skip(1)
-        .filter(|link| !link.starts_with("x-default"))
-        .map(|link| {
-            let href = link.split("href=\"").nth(1).unwrap();
-            let href = &href[..href.find('"').unwrap()];
-            href.trim_start_matches("https://help.example.org")
-                .to_string()
-        })
-        .collect()
-}
-
 #[test]
 fn axe_finds_no_violations_on_any_template_in_any_locale() {
     let Some(axe) = tool("axe", "axe-core/axe.min.js") else {
@@ -117,14 +101,11 @@ fn axe_finds_no_violations_on_any_template_in_any_locale() {
     let server = StaticServer::start(&site.root().join("public"));
     let tab = tab(&browser);
     // One page of each template in each locale.
-    let mut pages = translations(&site, "en/index.html");
+    let mut pages = site.translations("en/index.html");
     let homes = pages.clone();
     assert_eq!(homes.len(), 9, "{homes:?}");
-    pages.extend(translations(&site, "en/orders/index.html"));
-    pages.extend(translations(
-        &site,
-        "en/orders/message-the-seller/index.html",
-    ));
+    pages.extend(site.translations("en/orders/index.html"));
+    pages.extend(site.translations("en/orders/message-the-seller/index.html"));
     for home in &homes {
         for rel in ["contact/", "search/?q=refund", "404.html"] {
             pages.push(format!("{home}{rel}"));
