@@ -404,11 +404,14 @@ function setupCombobox(form, log) {
   const input = form.querySelector("[role=combobox]");
   const list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[role=status]");
+  // Shown below the box when a query matches nothing (a listbox holds options only).
+  const none = form.querySelector(".suggest-none");
   let active = -1;
   let seq = 0;
   const options = () => [...list.querySelectorAll("[role=option]")];
   const close = () => {
     list.hidden = true;
+    if (none) none.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     active = -1;
@@ -432,6 +435,10 @@ function setupCombobox(form, log) {
           el("span", { class: "opt-title" }, highlight(h.title, query)),
           el("span", { class: "opt-where" }, h.foreign ? `${h.category} · ${h.foreign}` : h.heading || h.category))));
     status.textContent = fill(form.dataset.tResults, { count: hits.length });
+    if (none) {
+      none.textContent = fill(form.dataset.tNone || "", { query });
+      none.hidden = hits.length > 0;
+    }
     list.hidden = !hits.length;
     input.setAttribute("aria-expanded", String(!!hits.length));
     active = -1;
