@@ -8,9 +8,33 @@ mod common;
 
 use common::TestSite;
 use common::browser::{StaticServer, open, tab, viewport, wait_for};
+use headless_chrome::Browser;
 use serde_json::Value;
 
 const WIDTHS: [u32; 2] = [1280, 390];
+
+/// The example site, built and served, and a browser to look at it.
+struct Served {
+    browser: Browser,
+    _profile: tempfile::TempDir,
+    _site: TestSite,
+    server: StaticServer,
+}
+
+impl Served {
+    fn start(test: &str) -> Option<Served> {
+        let (browser, profile) = common::browser::browser(test)?;
+        let site = TestSite::example();
+        site.build().assert_ok();
+        let server = StaticServer::start(&site.root().join("public"));
+        Some(Served {
+            browser,
+            _profile: profile,
+            _site: site,
+            server,
+        })
+    }
+}
 
 fn eval(tab: &headless_chrome::Tab, js: &str) -> Value {
     tab.evaluate(js, false)
@@ -21,13 +45,10 @@ fn eval(tab: &headless_chrome::Tab, js: &str) -> Value {
 
 #[test]
 fn language_menu_opens_inside_the_screen_and_the_header_stays_compact() {
-    let Some((browser, _profile)) = common::browser::browser("language menu") else {
+    let Some(h) = Served::start("language menu") else {
         return;
     };
-    let site = TestSite::example();
-    site.build().assert_ok();
-    let server = StaticServer::start(&site.root().join("public"));
-    let tab = tab(&browser);
+    let (tab, server) = (tab(&h.browser), &h.server);
     for width in WIDTHS {
         viewport(&tab, width, 844);
         for page in ["/en/orders/message-the-seller/", "/zh/", "/de/contact/"] {
@@ -62,13 +83,10 @@ fn language_menu_opens_inside_the_screen_and_the_header_stays_compact() {
 
 #[test]
 fn suggestions_say_when_nothing_matches() {
-    let Some((browser, _profile)) = common::browser::browser("no suggestions") else {
+    let Some(h) = Served::start("no suggestions") else {
         return;
     };
-    let site = TestSite::example();
-    site.build().assert_ok();
-    let server = StaticServer::start(&site.root().join("public"));
-    let tab = tab(&browser);
+    let (tab, server) = (tab(&h.browser), &h.server);
     for width in WIDTHS {
         viewport(&tab, width, 844);
         for (page, query, says) in [
@@ -112,5 +130,26 @@ fn suggestions_say_when_nothing_matches() {
                 "suggestions replace the note",
             );
         }
+    }
+}
+
+#[test]
+fn footer_sits_at_the_bottom_of_short_pages() {
+    let Some(h) = Served::start("footer at the bottom") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    for width in WIDTHS {
+        viewport(&tab, width, 1100);
+        open(&tab, &server.url("/en/404.html"));
+        let gap = eval(
+            &tab,
+            "innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom",
+        );
+        let gap = gap.as_f64().unwrap();
+        assert!(
+            gap.abs() < 1.0,
+            "at {width} px the footer ends {gap} px above the bottom"
+        );
     }
 }
