@@ -153,3 +153,36 @@ fn footer_sits_at_the_bottom_of_short_pages() {
         );
     }
 }
+
+#[test]
+fn suggested_answer_is_not_repeated_by_the_first_result() {
+    let Some(h) = Served::start("suggested answer") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    open(&tab, &server.url("/en/search/?q=refund"));
+    wait_for(
+        &tab,
+        "!!document.querySelector('.answer p')",
+        "the answer card",
+    );
+    let answer = eval(&tab, "document.querySelector('.answer h3 + p').textContent");
+    let answer = answer.as_str().unwrap();
+    assert!(answer.len() > 40, "{answer}");
+    let list = eval(&tab, "document.querySelector('.results').textContent");
+    assert!(
+        !list.as_str().unwrap().contains(answer),
+        "the results repeat the answer {answer:?}"
+    );
+    // The first hit is still listed, as a link to the same place.
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelector('.results a').getAttribute('href')"
+        ),
+        eval(
+            &tab,
+            "document.querySelector('.answer h3 a').getAttribute('href')"
+        ),
+    );
+}

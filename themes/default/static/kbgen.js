@@ -511,11 +511,13 @@ async function setupSearchPage(page, form, log, limit = PAGE_FIRST) {
   if (hits.length) {
     if (hits[0].foreign) out.push(el("p", { class: "notice" }, fill(d.tFallback, { language: hits[0].foreign })));
     out.push(answerCard(hits[0], query, strings, d.contact));
-    out.push(el("ol", { class: "results" }, ...hits.map((h) =>
+    // The answer card above already quotes the first hit's passage: its list entry
+    // keeps the link and where it is, without saying the same words twice.
+    out.push(el("ol", { class: "results" }, ...hits.map((h, i) =>
       el("li", h.foreign ? { lang: h.lang } : {},
         el("p", { class: "crumbs" }, `${h.category} › ${h.title}`),
         el("h2", {}, el("a", { href: h.url }, highlight(h.heading || h.title, query))),
-        el("p", {}, highlight(h.passage, query))))));
+        ...(i === 0 ? [] : [el("p", {}, highlight(h.passage, query))])))));
     if (hits.total > hits.length && limit < PAGE_MORE) {
       const more = el("button", { type: "button", class: "more" }, d.tMore);
       more.addEventListener("click", async () => {
