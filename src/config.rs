@@ -39,6 +39,9 @@ struct RawConfig {
 struct RawLocale {
     code: String,
     name: String,
+    /// The BCP 47 tag for `lang` and hreflang when it says more than the code.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// One language of the site, as configured.
@@ -48,6 +51,9 @@ pub struct Locale {
     pub code: String,
     /// The language's name in itself, e.g. `Português`.
     pub name: String,
+    /// The BCP 47 tag of `lang`, hreflang and date formats, e.g. `zh-Hans`; the
+    /// code unless site.yaml gives `lang:`.
+    pub lang: String,
     pub langid: LanguageIdentifier,
 }
 
@@ -130,6 +136,18 @@ impl Config {
                     l.code
                 ))
             })?;
+            let (lang, langid) = match l.lang {
+                None => (l.code.clone(), langid),
+                Some(tag) => {
+                    let id: LanguageIdentifier = tag.parse().map_err(|_| {
+                        fail(format!(
+                            "`lang: {tag}` of locale `{}` is not a BCP 47 language tag; use tags such as zh-Hans or pt-BR",
+                            l.code
+                        ))
+                    })?;
+                    (id.to_string(), id)
+                }
+            };
             if !is_url_segment(&l.code) {
                 return Err(fail(format!(
                     "locale code `{}` must be a plain URL segment",
@@ -149,6 +167,7 @@ impl Config {
             locales.push(Locale {
                 code: l.code,
                 name: l.name,
+                lang,
                 langid,
             });
         }

@@ -21,6 +21,7 @@ pub mod host;
 pub mod i18n;
 pub mod import;
 pub mod init;
+pub mod intl;
 pub mod llms;
 pub mod load;
 pub mod manifest;

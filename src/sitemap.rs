@@ -37,7 +37,7 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
                 let default = site.locales[site.config.default_locale].urls.get(&page.key);
                 let codes = alternates
                     .iter()
-                    .map(|(alt, url)| (site.config.locales[*alt].code.as_str(), *url));
+                    .map(|(alt, url)| (site.config.locales[*alt].lang.as_str(), *url));
                 for (lang, url) in codes.chain(default.map(|u| ("x-default", u.as_str()))) {
                     entry.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
                     escape_into(&mut entry, lang);

@@ -305,3 +305,72 @@ fn a_site_without_locales_or_theme_builds_from_the_embedded_defaults() {
             .contains("Przejdź do treści głównej")
     );
 }
+
+#[test]
+fn lang_tag_from_site_yaml_keeps_the_locale_code_in_urls() {
+    let site = TestSite::fixture("basic");
+    site.edit(
+        "site.yaml",
+        "{ code: zh, name: 中文 }",
+        "{ code: zh, name: 中文, lang: zh-Hans }",
+    );
+    site.build().assert_ok();
+    let zh = site.output("zh/help/contact/index.html");
+    assert!(
+        zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hans\""),
+        "{zh}"
+    );
+    let en = site.output("en/help/contact/index.html");
+    assert!(en.contains(
+        r#"<link rel="alternate" hreflang="zh-Hans" href="https://help.test/zh/help/contact/">"#
+    ));
+    assert!(
+        en.contains(r#"lang="zh-Hans" hreflang="zh-Hans">中文</a>"#),
+        "{en}"
+    );
+    let sitemap = site.output("sitemap.xml");
+    assert!(sitemap.contains(r#"hreflang="zh-Hans" href="https://help.test/zh/help/contact/""#));
+    assert!(!sitemap.contains(r#"hreflang="zh""#));
+}
+
+#[test]
+fn a_lang_that_is_not_a_language_tag_is_refused() {
+    let site = TestSite::fixture("basic");
+    site.edit(
+        "site.yaml",
+        "{ code: zh, name: 中文 }",
+        "{ code: zh, name: 中文, lang: chinese simplified }",
+    );
+    site.build()
+        .assert_code(2)
+        .assert_stderr_has("site.yaml")
+        .assert_stderr_has(
+            "`lang: chinese simplified` of locale `zh` is not a BCP 47 language tag",
+        );
+    assert!(!site.output_exists("index.html"), "nothing is written");
+}
+
+#[test]
+fn article_dates_read_as_each_language_writes_them() {
+    let site = TestSite::example();
+    site.build().assert_ok();
+    let pages = site.translations("en/orders/message-the-seller/index.html");
+    let expected = [
+        "November 20, 2026",
+        "20 de noviembre de 2026",
+        "20 novembre 2026",
+        "20 novembre 2026",
+        "20 november 2026",
+        "20. November 2026",
+        "2026年11月20日",
+        "20 de novembro de 2026",
+        // The genitive month, as Polish dates require.
+        "20 listopada 2026",
+    ];
+    assert_eq!(pages.len(), expected.len(), "{pages:?}");
+    for (page, date) in pages.iter().zip(expected) {
+        let html = site.output(&format!("{}index.html", page.trim_start_matches('/')));
+        let time = format!(r#"<time datetime="2026-11-20">{date}</time>"#);
+        assert!(html.contains(&time), "{page}: no {time}");
+    }
+}

@@ -60,14 +60,49 @@ fn contact_pages_offer_only_the_channels_of_their_locale() {
         );
     }
     let zh = site.output("zh/contact/index.html");
-    assert!(
-        zh.contains("时区：Europe/Amsterdam"),
-        "hours with their zone"
-    );
+    assert!(zh.contains("时区：阿姆斯特丹"), "hours with their zone");
     assert!(
         zh.contains("周一–周五 08:00–20:00"),
         "chat hours, localized days"
     );
+}
+
+#[test]
+fn contact_page_gives_closed_days_and_zone_in_the_readers_language() {
+    let site = built_example();
+    let expected = [
+        ("en", "December 25, 2026", "Times are Amsterdam time"),
+        ("es", "25 de diciembre de 2026", "Horario de Ámsterdam"),
+        ("it", "25 dicembre 2026", "Orari: ora di Amsterdam"),
+        ("fr", "25 décembre 2026", "Fuseau horaire : Amsterdam"),
+        ("nl", "25 december 2026", "Tijdzone: Amsterdam"),
+        ("de", "25. Dezember 2026", "Ortszeit Amsterdam"),
+        ("zh", "2026年12月25日", "时区：阿姆斯特丹"),
+        ("pt", "25 de dezembro de 2026", "Horário de Amesterdão"),
+        // Polish dates take the month in the genitive.
+        ("pl", "25 grudnia 2026", "Strefa czasowa: Amsterdam"),
+    ];
+    for (locale, closed, zone) in expected {
+        let page = site.output(&format!("{locale}/contact/index.html"));
+        assert!(page.contains(closed), "{locale}: no {closed:?}");
+        assert!(page.contains(zone), "{locale}: no {zone:?}");
+        // What a reader sees: the page without its script blocks (JSON for contact.js).
+        let text: String = page
+            .split("<script")
+            .map(|part| {
+                part.split_once("</script>")
+                    .map_or(part, |(_, after)| after)
+            })
+            .collect();
+        assert!(
+            !text.contains("2026-12-25"),
+            "{locale}: an ISO date is shown"
+        );
+        assert!(
+            !text.contains("Europe/"),
+            "{locale}: a raw IANA id is shown"
+        );
+    }
 }
 
 #[test]
@@ -121,8 +156,10 @@ fn channel_table_replaces_the_placeholder() {
     assert!(!en.contains("kbgen:contact-channels"));
     assert!(en.contains(r#"<table class="contact-channels">"#), "{en}");
     assert!(en.contains(r#"<th scope="row">Phone</th>"#));
-    assert!(en.contains(r#"<span lang="zh">中文</span>"#));
-    assert!(en.contains("Mon–Fri 09:00–17:00<br>(Europe/Amsterdam)"));
+    // The BCP 47 tag of site.yaml's `lang:`, the zone by its city, the reader's clock.
+    assert!(en.contains(r#"<span lang="zh-Hans">中文</span>"#), "{en}");
+    assert!(en.contains("Mon–Fri 9:00\u{202f}AM–5:00\u{202f}PM<br>(Amsterdam)"));
+    assert!(!en.contains("Europe/Amsterdam"));
     let zh = site.output("zh/support/contact-methods/index.html");
     assert!(zh.contains(r#"<th scope="row">在线客服</th>"#), "{zh}");
     assert!(

@@ -27,8 +27,8 @@ contact-open-now = Jetzt erreichbar
 # $time: eine Uhrzeit (mit Wochentag, wenn nicht heute) in der Zeitzone des Lesers.
 contact-opens-at = Erreichbar ab { $time } (deine Zeit)
 contact-always-open = Immer erreichbar
-# $zone: Name einer IANA-Zeitzone, z. B. Europe/Amsterdam.
-contact-hours-zone = Zeiten in { $zone }
+# $zone: die Zeitzone als Stadt in dieser Sprache, z. B. Amsterdam.
+contact-hours-zone = Ortszeit { $zone }
 # $dates: eine Liste von Daten.
 contact-closed-on = Geschlossen am { $dates }
 contact-channel-email = E-Mail

@@ -27,8 +27,8 @@ contact-open-now = Open now
 # $time: a time (with a weekday when it is not today) in the reader's time zone.
 contact-opens-at = Opens at { $time } (your time)
 contact-always-open = Always available
-# $zone: an IANA time zone name such as Europe/Amsterdam.
-contact-hours-zone = Times in { $zone }
+# $zone: the time zone by its city in this language, such as Amsterdam.
+contact-hours-zone = Times are { $zone } time
 # $dates: a list of dates.
 contact-closed-on = Closed on { $dates }
 contact-channel-email = E-mail

@@ -27,8 +27,8 @@ contact-open-now = Disponible ahora
 # $time: una hora (con el día de la semana si no es hoy) en la zona horaria del lector.
 contact-opens-at = Disponible a las { $time } (tu hora)
 contact-always-open = Siempre disponible
-# $zone: nombre de zona horaria IANA, p. ej. Europe/Amsterdam.
-contact-hours-zone = Horario en { $zone }
+# $zone: la zona horaria por su ciudad en este idioma, p. ej. Ámsterdam.
+contact-hours-zone = Horario de { $zone }
 # $dates: una lista de fechas.
 contact-closed-on = Cerrado el { $dates }
 contact-channel-email = Correo electrónico

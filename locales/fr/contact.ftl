@@ -27,8 +27,8 @@ contact-open-now = Disponible maintenant
 # $time : une heure (avec le jour de la semaine si ce n'est pas aujourd'hui) dans le fuseau horaire du lecteur.
 contact-opens-at = Disponible à { $time } (votre heure)
 contact-always-open = Toujours disponible
-# $zone : nom de fuseau horaire IANA, p. ex. Europe/Amsterdam.
-contact-hours-zone = Horaires du fuseau { $zone }
+# $zone : le fuseau horaire par sa ville dans cette langue, par ex. Amsterdam.
+contact-hours-zone = Fuseau horaire : { $zone }
 # $dates : une liste de dates.
 contact-closed-on = Fermé le { $dates }
 contact-channel-email = E-mail

@@ -27,8 +27,8 @@ contact-open-now = Disponibile ora
 # $time: un orario (con il giorno della settimana se non è oggi) nel fuso orario del lettore.
 contact-opens-at = Disponibile dalle { $time } (ora locale)
 contact-always-open = Sempre disponibile
-# $zone: nome di fuso orario IANA, ad es. Europe/Amsterdam.
-contact-hours-zone = Orari nel fuso { $zone }
+# $zone: il fuso orario indicato dalla sua città in questa lingua, ad es. Amsterdam.
+contact-hours-zone = Orari: ora di { $zone }
 # $dates: un elenco di date.
 contact-closed-on = Chiuso il { $dates }
 contact-channel-email = E-mail

@@ -27,8 +27,8 @@ contact-open-now = Nu beschikbaar
 # $time: een tijd (met weekdag als het niet vandaag is) in de tijdzone van de lezer.
 contact-opens-at = Beschikbaar vanaf { $time } (jouw tijd)
 contact-always-open = Altijd beschikbaar
-# $zone: een IANA-tijdzone, bijv. Europe/Amsterdam.
-contact-hours-zone = Tijden in { $zone }
+# $zone: de tijdzone als stad in deze taal, bijv. Amsterdam.
+contact-hours-zone = Tijdzone: { $zone }
 # $dates: een lijst met datums.
 contact-closed-on = Gesloten op { $dates }
 contact-channel-email = E-mail

@@ -27,8 +27,8 @@ contact-open-now = Dostępne teraz
 # $time: godzina (z dniem tygodnia, jeśli nie dziś) w strefie czasowej czytelnika.
 contact-opens-at = Dostępne od { $time } (Twój czas)
 contact-always-open = Zawsze dostępne
-# $zone: nazwa strefy czasowej IANA, np. Europe/Amsterdam.
-contact-hours-zone = Godziny w strefie { $zone }
+# $zone: strefa czasowa jako miasto w tym języku, np. Amsterdam.
+contact-hours-zone = Strefa czasowa: { $zone }
 # $dates: lista dat.
 contact-closed-on = Nieczynne w dniach: { $dates }
 contact-channel-email = E-mail

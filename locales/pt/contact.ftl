@@ -27,8 +27,8 @@ contact-open-now = Disponível agora
 # $time: um horário (com o dia da semana se não for hoje) no fuso horário do leitor.
 contact-opens-at = Disponível a partir das { $time } (seu horário)
 contact-always-open = Sempre disponível
-# $zone: nome de fuso horário IANA, por exemplo Europe/Amsterdam.
-contact-hours-zone = Horários no fuso { $zone }
+# $zone: o fuso horário pela sua cidade nesta língua, p. ex. Amesterdão.
+contact-hours-zone = Horário de { $zone }
 # $dates: uma lista de datas.
 contact-closed-on = Fechado em { $dates }
 contact-channel-email = E-mail

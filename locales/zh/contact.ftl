@@ -27,7 +27,7 @@ contact-open-now = 现在可用
 # $time：读者所在时区的时间（如果不是今天，则带星期）。
 contact-opens-at = { $time } 起可用（您的当地时间）
 contact-always-open = 随时可用
-# $zone：IANA 时区名称，例如 Europe/Amsterdam。
+# $zone：以本语言的城市名表示的时区，例如 阿姆斯特丹。
 contact-hours-zone = 时区：{ $zone }
 # $dates：日期列表。
 contact-closed-on = 以下日期不提供服务：{ $dates }

@@ -5,10 +5,11 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::hours::{DAYS, Interval, hhmm};
+use super::hours::{DAYS, hhmm};
 use super::{Channel, Contact, Target};
 use crate::config::Locale;
 use crate::escape::html as escape;
+use crate::intl::Intl;
 
 /// The line writers put in Markdown where the channel table belongs.
 pub use crate::markdown::CHANNELS_DIRECTIVE as PLACEHOLDER;
@@ -24,18 +25,20 @@ pub struct ChannelFacts {
     pub label: String,
     /// Lines such as `Mon–Fri 09:00–17:00`; one line for e-mail.
     pub hours: Vec<String>,
-    /// The IANA zone, `None` for e-mail.
+    /// The zone's city in the reader's language ("Amsterdam"), `None` for e-mail.
     pub zone: Option<String>,
     /// Where the channel leads: chat launcher, phone number; `None` for e-mail.
     pub href: Option<String>,
     pub number: Option<String>,
     pub languages: Vec<Language>,
+    /// Closed days as the reader's language writes dates.
     pub closed: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Language {
-    pub code: String,
+    /// The BCP 47 tag, for `lang`.
+    pub lang: String,
     pub name: String,
 }
 
@@ -48,6 +51,7 @@ pub fn channel_facts(
     locales: &[Locale],
     t: Text<'_>,
 ) -> Vec<ChannelFacts> {
+    let intl = Intl::new(&locales[locale].lang);
     contact
         .channels
         .iter()
@@ -64,26 +68,27 @@ pub fn channel_facts(
             ChannelFacts {
                 id: c.kind.id(),
                 label: t(&format!("contact-channel-{}", c.kind.id())),
-                hours: hours_lines(c, t),
-                zone: (!c.schedule.is_always()).then(|| c.schedule.zone.name().to_string()),
+                hours: hours_lines(c, &intl, t),
+                zone: (!c.schedule.is_always()).then(|| intl.zone(c.schedule.zone.name())),
                 href,
                 number,
                 languages: c
                     .locales
                     .iter()
                     .map(|&l| Language {
-                        code: locales[l].code.clone(),
+                        lang: locales[l].lang.clone(),
                         name: locales[l].name.clone(),
                     })
                     .collect(),
-                closed: c.schedule.closed.iter().map(|d| d.to_string()).collect(),
+                closed: c.schedule.closed.iter().map(|&d| intl.date(d)).collect(),
             }
         })
         .collect()
 }
 
-/// Days with the same hours grouped: `Mon–Fri 09:00–17:00`, `Sat 10:00–16:00`.
-fn hours_lines(c: &Channel, t: Text<'_>) -> Vec<String> {
+/// Days with the same hours grouped: `Mon–Fri 09:00–17:00`, `Sat 10:00–16:00`,
+/// the times on the reader's clock.
+fn hours_lines(c: &Channel, intl: &Intl, t: Text<'_>) -> Vec<String> {
     if c.schedule.is_always() {
         return vec![t("contact-always-open")];
     }
@@ -102,7 +107,10 @@ fn hours_lines(c: &Channel, t: Text<'_>) -> Vec<String> {
             } else {
                 format!("{}–{}", day(i), day(j))
             };
-            let times: Vec<String> = week[i].iter().map(Interval::to_string).collect();
+            let times: Vec<String> = week[i]
+                .iter()
+                .map(|span| format!("{}–{}", intl.time(span.open), intl.time(span.close)))
+                .collect();
             lines.push(format!("{days} {}", times.join(", ")));
         }
         i = j + 1;
@@ -177,7 +185,7 @@ pub fn json_ld(
                 "@type": "ContactPoint",
                 "contactType": "customer support",
                 "name": c.kind.id(),
-                "availableLanguage": c.locales.iter().map(|&l| locales[l].code.as_str()).collect::<Vec<_>>(),
+                "availableLanguage": c.locales.iter().map(|&l| locales[l].lang.as_str()).collect::<Vec<_>>(),
                 "hoursAvailable": hours,
             });
             match &c.target {
@@ -243,7 +251,7 @@ pub fn channel_table(facts: &[ChannelFacts], t: Text<'_>) -> String {
             .map(|l| {
                 format!(
                     "<span lang=\"{}\">{}</span>",
-                    escape(&l.code),
+                    escape(&l.lang),
                     escape(&l.name)
                 )
             })

@@ -6,6 +6,7 @@ fn locales() -> Vec<Locale> {
         .map(|c| Locale {
             code: c.to_string(),
             name: c.to_string(),
+            lang: c.to_string(),
             langid: c.parse().unwrap(),
         })
         .collect()
@@ -154,6 +155,7 @@ fn the_example_site_config_is_valid() {
         .map(|c| Locale {
             code: c.to_string(),
             name: c.to_string(),
+            lang: c.to_string(),
             langid: c.parse().unwrap(),
         })
         .collect();

@@ -131,7 +131,7 @@ impl Renderer {
         common.canonical = site.absolute(&url);
         common.alternates = (0..config.locales.len())
             .map(|l| Alternate {
-                lang: config.locales[l].code.clone(),
+                lang: config.locales[l].lang.clone(),
                 href: site.absolute(&contact_url(site, l)),
             })
             .collect();

@@ -57,6 +57,8 @@ struct Alternate {
 #[derive(Serialize)]
 struct SwitcherEntry<'a> {
     code: &'a str,
+    /// The BCP 47 tag, for `lang` and hreflang.
+    lang: &'a str,
     name: &'a str,
     url: String,
     current: bool,
@@ -95,7 +97,10 @@ struct CategoryCard<'a> {
 /// What every page template gets.
 #[derive(Serialize)]
 struct Common<'a> {
+    /// The BCP 47 tag (`zh-Hans`), for `lang` attributes.
     lang: &'a str,
+    /// The locale code (`zh`), its URL segment and the value forms send.
+    locale: &'a str,
     dir: &'a str,
     locale_name: &'a str,
     page_title: &'a str,
@@ -149,8 +154,8 @@ impl Renderer {
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
                 let key: &str = kwargs.must_get("key")?;
-                let lang: Option<String> = state.get("lang")?;
-                let locale = lang.and_then(|l| codes.get(&l).copied()).unwrap_or(default);
+                let code: Option<String> = state.get("locale")?;
+                let locale = code.and_then(|l| codes.get(&l).copied()).unwrap_or(default);
                 if kwargs.iter().count() == 1 {
                     let cache = &plain[locale];
                     if let Some(text) = cache.read().expect("not poisoned").get(key) {
@@ -258,7 +263,7 @@ impl Renderer {
             .alternates(&page.key)
             .into_iter()
             .map(|(l, url)| Alternate {
-                lang: config.locales[l].code.clone(),
+                lang: config.locales[l].lang.clone(),
                 href: site.absolute(url),
             })
             .collect();
@@ -277,7 +282,7 @@ impl Renderer {
         let fallback = original_url.map(|url| {
             let d = &config.locales[def];
             Fallback {
-                lang: &d.code,
+                lang: &d.lang,
                 name: &d.name,
                 url,
             }
@@ -289,6 +294,7 @@ impl Renderer {
             .enumerate()
             .map(|(l, other)| SwitcherEntry {
                 code: &other.code,
+                lang: &other.lang,
                 name: &other.name,
                 url: site.locales[l]
                     .urls
@@ -308,7 +314,8 @@ impl Renderer {
             })
             .collect();
         Common {
-            lang: &loc.code,
+            lang: &loc.lang,
+            locale: &loc.code,
             dir: loc.dir(),
             locale_name: &loc.name,
             page_title: source.front.title(),
@@ -439,6 +446,14 @@ impl Renderer {
         ctx.insert("toc", &toc);
         ctx.insert("related", &related);
         ctx.insert("updated", &source.front.updated);
+        // The date as the reader's language writes it; `datetime` keeps the ISO date.
+        let updated_text = source.front.updated.as_deref().map(|d| {
+            crate::date::Date::parse(d).map_or_else(
+                || d.to_string(),
+                |day| crate::intl::Intl::new(&site.config.locales[locale].lang).date(day.naive()),
+            )
+        });
+        ctx.insert("updated_text", &updated_text);
         ctx.insert("topic", &source.front.topic);
         ctx.insert("audience", &source.front.audience);
         ctx.insert("footer", &footer);
@@ -489,7 +504,8 @@ impl Renderer {
         let config = &site.config;
         let def = config.default_locale;
         let mut ctx = Context::new();
-        ctx.insert("lang", &config.locales[def].code);
+        ctx.insert("lang", &config.locales[def].lang);
+        ctx.insert("locale", &config.locales[def].code);
         ctx.insert(
             "canonical",
             &site.absolute(&format!("{}/", config.path_prefix)),
@@ -500,6 +516,7 @@ impl Renderer {
             .enumerate()
             .map(|(l, loc)| SwitcherEntry {
                 code: &loc.code,
+                lang: &loc.lang,
                 name: &loc.name,
                 url: site.locales[l].home.url.clone(),
                 current: l == def,
@@ -508,7 +525,7 @@ impl Renderer {
         let mut alternates: Vec<Alternate> = switcher
             .iter()
             .map(|s| Alternate {
-                lang: s.code.to_string(),
+                lang: s.lang.to_string(),
                 href: site.absolute(&s.url),
             })
             .collect();
@@ -534,7 +551,7 @@ fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Fallback<'
     }
     let d = &site.config.locales[def];
     Some(Fallback {
-        lang: &d.code,
+        lang: &d.lang,
         name: &d.name,
         url: site.locales[def].urls.get(&page.key)?,
     })

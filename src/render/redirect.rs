@@ -12,7 +12,8 @@ impl Renderer {
     pub fn redirect(&self, site: &Site, redirect: &Redirect) -> Result<String, Diagnostic> {
         let locale = &site.config.locales[redirect.locale];
         let mut ctx = Context::new();
-        ctx.insert("lang", &locale.code);
+        ctx.insert("lang", &locale.lang);
+        ctx.insert("locale", &locale.code);
         ctx.insert("dir", locale.dir());
         ctx.insert("target", &redirect.to);
         ctx.insert("canonical", &site.absolute(&redirect.to));

@@ -148,3 +148,14 @@ pub fn wait_for(tab: &Tab, js: &str, what: &str) {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Makes `tab` a screen `width` CSS pixels wide (a phone below 480), as the
+/// reader's device would.
+pub fn viewport(tab: &Tab, width: u32, height: u32) {
+    use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+    let metrics: SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 480,
+    }))
+    .expect("device metrics");
+    tab.call_method(metrics).expect("set the viewport");
+}

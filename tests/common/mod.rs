@@ -172,6 +172,22 @@ impl TestSite {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    /// The path of each translation of the built page `rel`, in the order of
+    /// site.yaml, from its hreflang links (category and article slugs are localized).
+    pub fn translations(&self, rel: &str) -> Vec<String> {
+        let html = self.output(rel);
+        html.split("<link rel=\"alternate\" hreflang=\"")
+            .skip(1)
+            .filter(|link| !link.starts_with("x-default"))
+            .map(|link| {
+                let href = link.split("href=\"").nth(1).unwrap();
+                let href = &href[..href.find('"').unwrap()];
+                let path = href.split_once("://").map_or(href, |(_, rest)| rest);
+                path[path.find('/').unwrap_or(path.len())..].to_string()
+            })
+            .collect()
+    }
+
     pub fn output_exists(&self, rel: &str) -> bool {
         self.root().join("public").join(rel).exists()
     }

@@ -404,11 +404,14 @@ function setupCombobox(form, log) {
   const input = form.querySelector("[role=combobox]");
   const list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[role=status]");
+  // Shown below the box when a query matches nothing (a listbox holds options only).
+  const none = form.querySelector(".suggest-none");
   let active = -1;
   let seq = 0;
   const options = () => [...list.querySelectorAll("[role=option]")];
   const close = () => {
     list.hidden = true;
+    if (none) none.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     active = -1;
@@ -432,6 +435,10 @@ function setupCombobox(form, log) {
           el("span", { class: "opt-title" }, highlight(h.title, query)),
           el("span", { class: "opt-where" }, h.foreign ? `${h.category} · ${h.foreign}` : h.heading || h.category))));
     status.textContent = fill(form.dataset.tResults, { count: hits.length });
+    if (none) {
+      none.textContent = fill(form.dataset.tNone || "", { query });
+      none.hidden = hits.length > 0;
+    }
     list.hidden = !hits.length;
     input.setAttribute("aria-expanded", String(!!hits.length));
     active = -1;
@@ -504,11 +511,13 @@ async function setupSearchPage(page, form, log, limit = PAGE_FIRST) {
   if (hits.length) {
     if (hits[0].foreign) out.push(el("p", { class: "notice" }, fill(d.tFallback, { language: hits[0].foreign })));
     out.push(answerCard(hits[0], query, strings, d.contact));
-    out.push(el("ol", { class: "results" }, ...hits.map((h) =>
+    // The answer card above already quotes the first hit's passage: its list entry
+    // keeps the link and where it is, without saying the same words twice.
+    out.push(el("ol", { class: "results" }, ...hits.map((h, i) =>
       el("li", h.foreign ? { lang: h.lang } : {},
         el("p", { class: "crumbs" }, `${h.category} › ${h.title}`),
         el("h2", {}, el("a", { href: h.url }, highlight(h.heading || h.title, query))),
-        el("p", {}, highlight(h.passage, query))))));
+        ...(i === 0 ? [] : [el("p", {}, highlight(h.passage, query))])))));
     if (hits.total > hits.length && limit < PAGE_MORE) {
       const more = el("button", { type: "button", class: "more" }, d.tMore);
       more.addEventListener("click", async () => {

@@ -1,0 +1,188 @@
+//! The default theme in headless Chromium at a desktop (1280 px) and a phone
+//! (390 px) width: what a reader sees of the header and the search box.
+//!
+//! Without /usr/bin/chromium each test prints "skipped: ..." and passes, unless
+//! KBGEN_REQUIRE_BROWSER=1 (as in CI), when it fails.
+
+mod common;
+
+use common::TestSite;
+use common::browser::{StaticServer, open, tab, viewport, wait_for};
+use headless_chrome::Browser;
+use serde_json::Value;
+
+const WIDTHS: [u32; 2] = [1280, 390];
+
+/// The example site, built and served, and a browser to look at it.
+struct Served {
+    browser: Browser,
+    _profile: tempfile::TempDir,
+    _site: TestSite,
+    server: StaticServer,
+}
+
+impl Served {
+    fn start(test: &str) -> Option<Served> {
+        let (browser, profile) = common::browser::browser(test)?;
+        let site = TestSite::example();
+        site.build().assert_ok();
+        let server = StaticServer::start(&site.root().join("public"));
+        Some(Served {
+            browser,
+            _profile: profile,
+            _site: site,
+            server,
+        })
+    }
+}
+
+fn eval(tab: &headless_chrome::Tab, js: &str) -> Value {
+    tab.evaluate(js, false)
+        .unwrap_or_else(|e| panic!("{js}: {e}"))
+        .value
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn language_menu_opens_inside_the_screen_and_the_header_stays_compact() {
+    let Some(h) = Served::start("language menu") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    for width in WIDTHS {
+        viewport(&tab, width, 844);
+        for page in ["/en/orders/message-the-seller/", "/zh/", "/de/contact/"] {
+            open(&tab, &server.url(page));
+            tab.find_element(".langs summary").unwrap().click().unwrap();
+            wait_for(
+                &tab,
+                "document.querySelector('.langs').open",
+                "the menu opens",
+            );
+            let rect = eval(
+                &tab,
+                "JSON.stringify((r => [r.left, r.right, r.bottom])(document.querySelector('.langs ul').getBoundingClientRect()))",
+            );
+            let rect: Vec<f64> = serde_json::from_str(rect.as_str().unwrap()).unwrap();
+            assert!(
+                rect[0] >= 0.0 && rect[1] <= f64::from(width),
+                "{page} at {width} px: the language menu spans {rect:?}"
+            );
+            let header = eval(
+                &tab,
+                "document.querySelector('.site-header').getBoundingClientRect().height",
+            );
+            let header = header.as_f64().unwrap();
+            assert!(
+                header <= 120.0,
+                "{page} at {width} px: the header is {header} px tall"
+            );
+        }
+    }
+}
+
+#[test]
+fn suggestions_say_when_nothing_matches() {
+    let Some(h) = Served::start("no suggestions") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    for width in WIDTHS {
+        viewport(&tab, width, 844);
+        for (page, query, says) in [
+            ("/en/", "qqxzzv", "No results for “qqxzzv”"),
+            ("/fr/", "qqxzzv", "qqxzzv"),
+        ] {
+            open(&tab, &server.url(page));
+            let input = tab.wait_for_element("#search-q").unwrap();
+            input.click().unwrap();
+            tab.type_str(query).unwrap();
+            wait_for(
+                &tab,
+                "!document.querySelector('.site-header .suggest-none').hidden",
+                "the no-results note",
+            );
+            let text = eval(
+                &tab,
+                "document.querySelector('.site-header .suggest-none').textContent",
+            );
+            assert!(
+                text.as_str().unwrap().contains(says),
+                "{page} at {width} px: {text}"
+            );
+            assert_eq!(
+                eval(
+                    &tab,
+                    "document.querySelector('#search-q').getAttribute('aria-expanded')"
+                ),
+                Value::String("false".into()),
+                "no listbox is announced as open without options"
+            );
+            // A query with matches hides the note again.
+            tab.evaluate(
+                "(() => { const q = document.getElementById('search-q'); q.value = 'refund'; q.dispatchEvent(new Event('input')); })()",
+                false,
+            )
+            .unwrap();
+            wait_for(
+                &tab,
+                "document.querySelectorAll('#search-q-list [role=option]').length > 0 && document.querySelector('.site-header .suggest-none').hidden",
+                "suggestions replace the note",
+            );
+        }
+    }
+}
+
+#[test]
+fn footer_sits_at_the_bottom_of_short_pages() {
+    let Some(h) = Served::start("footer at the bottom") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    for width in WIDTHS {
+        viewport(&tab, width, 1100);
+        open(&tab, &server.url("/en/404.html"));
+        let gap = eval(
+            &tab,
+            "innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom",
+        );
+        let gap = gap.as_f64().unwrap();
+        assert!(
+            gap.abs() < 1.0,
+            "at {width} px the footer ends {gap} px above the bottom"
+        );
+    }
+}
+
+#[test]
+fn suggested_answer_is_not_repeated_by_the_first_result() {
+    let Some(h) = Served::start("suggested answer") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    open(&tab, &server.url("/en/search/?q=refund"));
+    wait_for(
+        &tab,
+        "!!document.querySelector('.answer p')",
+        "the answer card",
+    );
+    let answer = eval(&tab, "document.querySelector('.answer h3 + p').textContent");
+    let answer = answer.as_str().unwrap();
+    assert!(answer.len() > 40, "{answer}");
+    let list = eval(&tab, "document.querySelector('.results').textContent");
+    assert!(
+        !list.as_str().unwrap().contains(answer),
+        "the results repeat the answer {answer:?}"
+    );
+    // The first hit is still listed, as a link to the same place.
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelector('.results a').getAttribute('href')"
+        ),
+        eval(
+            &tab,
+            "document.querySelector('.answer h3 a').getAttribute('href')"
+        ),
+    );
+}
