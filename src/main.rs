@@ -42,6 +42,9 @@ enum Command {
     Stamp(cmd::check::StampArgs),
     /// Reports from logs: `kbgen report search LOG.jsonl`.
     Report(cmd::report::ReportArgs),
+    /// Send segments to translators (PO, XLIFF) and take their work back.
+    #[command(after_help = cmd::translate::AFTER_HELP)]
+    Translate(cmd::translate::TranslateArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         },
         Command::Stamp(args) => cmd::check::stamp(args),
         Command::Report(args) => cmd::report::run(args),
+        Command::Translate(args) => cmd::translate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
