@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::pair::{self, State, Unit};
 use super::{Entry, po, xliff};
 use crate::config::Config;
@@ -144,6 +146,10 @@ pub fn entries(
         .and_then(|t| t.front.source_hash.as_deref())
         .and_then(|h| super::history::previous(source, h.trim()))
         .map(|p| super::segments::segments(&p));
+    // Lines of the source, for the `#:` reference: front matter keys looked up
+    // once each, body lines counted as the segments go down the page.
+    let mut key_lines: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut counted_to, mut counted_line) = (0, source.body_line);
     for mut u in units {
         let src = super::inline::parse(&u.seg.text);
         let mut notes = Vec::new();
@@ -167,8 +173,18 @@ pub fn entries(
             continue;
         }
         let line = match &u.seg.range {
+            Some(r) if r.start >= counted_to => {
+                counted_line += source.body()[counted_to..r.start].matches('\n').count();
+                counted_to = r.start;
+                counted_line
+            }
             Some(r) => source.body_line + source.body()[..r.start].matches('\n').count(),
-            None => source.key_line(u.seg.path.split('.').next().unwrap_or("title")),
+            None => {
+                let key = u.seg.path.split('.').next().unwrap_or("title");
+                *key_lines
+                    .entry(key.to_string())
+                    .or_insert_with(|| source.key_line(key))
+            }
         };
         let previous = match (&old_source, u.old_index) {
             (Some(old), Some(i)) if u.state == State::Fuzzy => old
@@ -196,19 +212,28 @@ pub fn export(config: &Config, options: &Options) -> Result<Vec<PathBuf>> {
     let locales = locales(config, &options.locales)?;
     let pages = Pages::load(config)?;
     let def = &config.default_locale().code;
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    // Written as each is ready: a locale's file is dropped before the next is made.
+    let mut files: Vec<PathBuf> = Vec::new();
     for l in locales {
         let code = &config.locales[l].code;
         let mut all = Vec::new();
-        for (key, source, translation) in pages.pairs(config, l) {
-            let e = entries(config, &key, source, translation, options.only);
+        let per_page: Vec<(String, Vec<Entry>)> = pages
+            .pairs(config, l)
+            .into_par_iter()
+            .map(|(key, source, translation)| {
+                let e = entries(config, &key, source, translation, options.only);
+                (key, e)
+            })
+            .collect();
+        for (key, e) in per_page {
             if options.split {
                 if !e.is_empty() {
                     let path = options
                         .out
                         .join(code)
                         .join(format!("{key}.{}", options.format.extension()));
-                    files.push((path, render(options.format, def, code, &e)));
+                    write(&path, &render(options.format, def, code, &e))?;
+                    files.push(path);
                 }
             } else {
                 all.extend(e);
@@ -218,13 +243,11 @@ pub fn export(config: &Config, options: &Options) -> Result<Vec<PathBuf>> {
             let path = options
                 .out
                 .join(format!("{code}.{}", options.format.extension()));
-            files.push((path, render(options.format, def, code, &all)));
+            write(&path, &render(options.format, def, code, &all))?;
+            files.push(path);
         }
     }
-    for (path, text) in &files {
-        write(path, text)?;
-    }
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    Ok(files)
 }
 
 fn render(format: Format, def: &str, code: &str, entries: &[Entry]) -> String {

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::export::Pages;
 use super::inline::{self, Inline, Piece};
 use super::pair::{self, State};
@@ -32,8 +34,10 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
     // (locale, key) -> segment path -> finished Markdown
     let mut targets: BTreeMap<(usize, String), BTreeMap<String, String>> = BTreeMap::new();
     let def = config.default_locale;
-    for file in files {
-        let read = read(file);
+    let read_all: Vec<Result<Read>> = files.par_iter().map(|f| read(f)).collect();
+    let mut by_locale: BTreeMap<usize, BTreeMap<String, (&SourcePage, Option<&SourcePage>)>> =
+        BTreeMap::new();
+    for (file, read) in files.iter().zip(read_all) {
         let (code, plurals, entries) = match read {
             Ok(r) => r,
             Err(Error::Content(d)) => {
@@ -67,11 +71,13 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
             errors.push(d);
             continue;
         }
-        let sources: BTreeMap<String, &SourcePage> = pages
-            .pairs(config, locale)
-            .into_iter()
-            .map(|(k, s, _)| (k, s))
-            .collect();
+        let sources = by_locale.entry(locale).or_insert_with(|| {
+            pages
+                .pairs(config, locale)
+                .into_iter()
+                .map(|(k, s, t)| (k, (s, t)))
+                .collect()
+        });
         let mut segs: BTreeMap<String, Vec<Segment>> = BTreeMap::new();
         for (id, target, done) in entries {
             if !done {
@@ -85,7 +91,7 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
                 ));
                 continue;
             };
-            let Some(source) = sources.get(key) else {
+            let Some(&(source, _)) = sources.get(key) else {
                 errors.push(unknown(
                     file,
                     &id,
@@ -131,11 +137,7 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
     let mut out = Imported::default();
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
     for ((locale, key), done) in &targets {
-        let pair = pages
-            .pairs(config, *locale)
-            .into_iter()
-            .find(|(k, _, _)| k == key);
-        let Some((_, source, translation)) = pair else {
+        let Some(&(source, translation)) = by_locale.get(locale).and_then(|m| m.get(key)) else {
             continue;
         };
         let units = pair::units(source, translation);

@@ -93,6 +93,17 @@ impl Inline {
 /// The pieces of `text`. Text that does not read as one paragraph on its own
 /// (`1. x` would be a list) is one text piece: nothing in it is protected.
 pub fn parse(text: &str) -> Inline {
+    // Most segments hold no Markdown at all: no parser needed to say so.
+    let plain = !text.contains(['[', ']', '*', '_', '`', '<', '\\', '!', '~', '&', '\n', '^'])
+        && !text.starts_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, '#' | '-' | '+' | '>' | '|' | '=' | ' ')
+        });
+    if plain {
+        return Inline {
+            pieces: vec![Piece::Text(text.to_string())],
+            markup: BTreeMap::new(),
+        };
+    }
     try_parse(text).unwrap_or_else(|| Inline {
         pieces: vec![Piece::Text(text.to_string())],
         markup: BTreeMap::new(),

@@ -9,8 +9,6 @@
 //! paired: its segments are exported as untranslated and the file is left alone
 //! until a translation of every segment comes back.
 
-use std::collections::BTreeMap;
-
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::segments::{Segment, segments};
@@ -102,18 +100,21 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
         .source_hash
         .as_deref()
         .is_some_and(|h| h.trim() == source_hash(source));
-    let now: BTreeMap<String, String> = section_hashes(source);
+    // Section hashes only where they decide something: an outdated section stamp.
     let sections = tr
         .front
         .source_sections
         .as_ref()
-        .filter(|_| tr.front.source_hash.is_some());
+        .filter(|_| tr.front.source_hash.is_some() && !up_to_date)
+        .map(|old| (section_hashes(source), old));
     src.into_iter()
         .zip(mine)
         .enumerate()
         .map(|(i, (seg, t))| {
             let unchanged = up_to_date
-                || sections.is_some_and(|old| now.get(&seg.section) == old.get(&seg.section));
+                || sections
+                    .as_ref()
+                    .is_some_and(|(now, old)| now.get(&seg.section) == old.get(&seg.section));
             Unit {
                 state: if unchanged {
                     State::Translated

@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use rayon::prelude::*;
+
+use super::Entry;
 use super::export::{Only, Pages, entries};
 use super::pair::State;
 use crate::config::Config;
@@ -28,8 +31,15 @@ pub fn table(config: &Config, pages: &Pages) -> Vec<Words> {
             locale: locale.code.clone(),
             ..Words::default()
         };
-        for (key, source, translation) in pages.pairs(config, l) {
-            for e in entries(config, &key, source, translation, Only::All) {
+        let all: Vec<Entry> = pages
+            .pairs(config, l)
+            .into_par_iter()
+            .flat_map_iter(|(key, source, translation)| {
+                entries(config, &key, source, translation, Only::All)
+            })
+            .collect();
+        {
+            for e in all {
                 let n = words(&e.source);
                 match e.state {
                     State::New => {
