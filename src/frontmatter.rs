@@ -27,6 +27,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "review_by",
     "source_hash",
     "source_sections",
+    "source_blocks",
     "aliases",
     "promoted",
 ];
@@ -49,6 +50,9 @@ pub struct FrontMatter {
     pub source_hash: Option<String>,
     /// Heading id -> hash of that section of the source, for "which sections changed".
     pub source_sections: Option<BTreeMap<String, String>>,
+    /// One short hash per segment of the source, in order, for "which paragraphs
+    /// changed" (see `translate::segments`).
+    pub source_blocks: Option<String>,
     /// Old URLs of the page, each redirected to it (see `aliases`).
     #[serde(default)]
     pub aliases: Vec<String>,

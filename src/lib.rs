@@ -36,5 +36,6 @@ pub mod segment;
 pub mod serve;
 pub mod sitemap;
 pub mod theme;
+pub mod translate;
 pub mod write;
 pub mod yaml;

@@ -44,6 +44,9 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Reports from logs: `kbgen report search LOG.jsonl`.
     Report(cmd::report::ReportArgs),
+    /// Send segments to translators (PO, XLIFF) and take their work back.
+    #[command(after_help = cmd::translate::AFTER_HELP)]
+    Translate(cmd::translate::TranslateArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Stamp(args) => cmd::check::stamp(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Translate(args) => cmd::translate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

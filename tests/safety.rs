@@ -248,10 +248,14 @@ fn stamp_keeps_every_line_of_a_multi_line_description() {
         2,
         "one in the description, one stamped: {after}"
     );
-    // Only the stamp lines changed.
+    // Only the stamp lines changed (source_blocks is a new one).
     let without_stamp = |t: &str| {
         t.lines()
-            .filter(|l| !l.starts_with("source_hash: ") && !l.starts_with("source_sections: "))
+            .filter(|l| {
+                !l.starts_with("source_hash: ")
+                    && !l.starts_with("source_sections: ")
+                    && !l.starts_with("source_blocks: ")
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };

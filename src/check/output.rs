@@ -160,6 +160,16 @@ pub fn text(report: &Report, strict: bool) -> String {
                 .collect();
             let _ = write!(detail, "; sections: {}", list.join(", "));
         }
+        for b in &t.blocks {
+            let _ = match (&b.section, &b.excerpt) {
+                (Some(s), Some(x)) => write!(
+                    detail,
+                    "; {} {} in {s}: \u{201c}{x}\u{201d}",
+                    b.kind, b.change
+                ),
+                _ => write!(detail, "; a {} {}", b.kind, b.change),
+            };
+        }
         let _ = writeln!(out, "{file}: {detail}");
     }
     for p in &report.problems {

@@ -153,7 +153,14 @@ pub fn stamp(config: &Config, targets: &[String]) -> Result<Vec<PathBuf>> {
             ));
             continue;
         };
-        let text = restamp(page.text(), &source_hash(source), &section_hashes(source));
+        let blocks =
+            crate::translate::segments::block_hashes(&crate::translate::segments::segments(source));
+        let text = restamp(
+            page.text(),
+            &source_hash(source),
+            &section_hashes(source),
+            &blocks,
+        );
         match text {
             Some(text) if text != page.text() => {
                 write_atomically(&page.path, &text)?;
@@ -183,7 +190,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// found on the YAML structure, so a multi-line value that happens to hold a line
 /// such as `source_hash: x` is kept whole. `None` when the front matter is missing
 /// or is not a YAML mapping.
-pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> Option<String> {
+pub fn restamp(
+    text: &str,
+    hash: &str,
+    sections: &BTreeMap<String, String>,
+    blocks: &str,
+) -> Option<String> {
     let split = crate::frontmatter::split(Path::new(""), text).ok()?;
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_end = yaml_start + split.yaml.len();
@@ -195,10 +207,12 @@ pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> O
     let entries = crate::yaml::entries(split.yaml)?;
     let mut yaml = String::with_capacity(split.yaml.len() + 256);
     let mut kept = 0;
-    for e in entries
-        .iter()
-        .filter(|e| matches!(e.key.as_str(), "source_hash" | "source_sections"))
-    {
+    for e in entries.iter().filter(|e| {
+        matches!(
+            e.key.as_str(),
+            "source_hash" | "source_sections" | "source_blocks"
+        )
+    }) {
         yaml.push_str(&split.yaml[kept..e.span.start]);
         kept = e.span.end;
     }
@@ -212,6 +226,9 @@ pub fn restamp(text: &str, hash: &str, sections: &BTreeMap<String, String>) -> O
         .collect();
     yaml.push_str(&format!("source_hash: {hash}{newline}"));
     yaml.push_str(&format!("source_sections: {{{}}}{newline}", map.join(", ")));
+    if !blocks.is_empty() {
+        yaml.push_str(&format!("source_blocks: \"{blocks}\"{newline}"));
+    }
     Some(format!(
         "{}{yaml}{}",
         &text[..yaml_start],
@@ -233,7 +250,7 @@ fn yaml_key(id: &str) -> String {
 }
 
 /// Writes beside the file, then renames over it: a crash never leaves half a file.
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
+pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     let tmp = path.with_extension("md.kbgen-stamp");
     std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
@@ -248,13 +265,13 @@ mod tests {
         let sections = BTreeMap::from([("_intro".to_string(), "aa".to_string())]);
         let text =
             "---\ntitle: T\nsource_hash: old\nsource_sections:\n  x: 1\norder: 2\n---\nBody\n";
-        let out = restamp(text, "new", &sections).unwrap();
+        let out = restamp(text, "new", &sections, "").unwrap();
         assert_eq!(
             out,
             "---\ntitle: T\norder: 2\nsource_hash: new\nsource_sections: {_intro: aa}\n---\nBody\n"
         );
         let crlf = "---\r\ntitle: T\r\n---\r\nBody\r\n";
-        let out = restamp(crlf, "h", &sections).unwrap();
+        let out = restamp(crlf, "h", &sections, "").unwrap();
         assert!(
             out.starts_with("---\r\ntitle: T\r\nsource_hash: h\r\n"),
             "{out:?}"
@@ -266,7 +283,7 @@ mod tests {
     fn stamp_keeps_a_quoted_description_line_that_looks_like_a_key() {
         let sections = BTreeMap::from([("_intro".to_string(), "aa".to_string())]);
         let text = "---\ntitle: T\ndescription: \"Prima riga\nsource_hash: parte del testo\nfine\"\nsource_hash: old\n---\nBody\n";
-        let out = restamp(text, "new", &sections).unwrap();
+        let out = restamp(text, "new", &sections, "").unwrap();
         assert_eq!(
             out,
             "---\ntitle: T\ndescription: \"Prima riga\nsource_hash: parte del testo\nfine\"\nsource_hash: new\nsource_sections: {_intro: aa}\n---\nBody\n"

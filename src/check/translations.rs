@@ -69,6 +69,10 @@ pub struct Translation {
     /// For outdated translations stamped with `source_sections`: what changed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<SectionChange>,
+    /// For outdated translations stamped with `source_blocks`: which paragraphs,
+    /// headings, list items... changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<crate::translate::pair::BlockChange>,
 }
 
 /// A path as text even when it is not UTF-8: serde would refuse it, and the JSON
@@ -106,6 +110,7 @@ pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
                 source: source.map(|p| p.path.clone()),
                 reason: None,
                 sections: Vec::new(),
+                blocks: Vec::new(),
             };
             match (translation, &current) {
                 (None, None) => continue,
@@ -118,6 +123,9 @@ pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
                         t.reason = Some("source changed");
                         if let Some(stamped) = &tr.front.source_sections {
                             t.sections = changes(stamped, &section_hashes(src));
+                        }
+                        if let Some(stamped) = &tr.front.source_blocks {
+                            t.blocks = crate::translate::pair::block_changes(stamped, src);
                         }
                     }
                     None => {

@@ -54,6 +54,11 @@ pub struct CheckArgs {
     /// Check pages marked `draft: true` as published pages too.
     #[arg(long)]
     pub drafts: bool,
+    /// Also list, per locale, the segments and words still to translate, new and
+    /// changed apart (what `kbgen translate export` would send; Chinese, Japanese
+    /// and Korean counted by characters).
+    #[arg(long)]
+    pub words: bool,
     #[command(flatten)]
     pub verbosity: Verbosity,
 }
@@ -113,6 +118,16 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         Format::Text => check::output::text(&report, args.strict),
         Format::Json => check::output::json(&report, args.strict),
     };
+    let out = if args.words {
+        let pages = kbgen::translate::export::Pages::load(&config).map_err(&in_site)?;
+        let table = kbgen::translate::words::table(&config, &pages);
+        match args.format {
+            Format::Json => words_json(&out, &table),
+            Format::Text => out + &words_text(&table),
+        }
+    } else {
+        out
+    };
     // Not print!: it panics when the reader of a pipe (`| head`) has gone away.
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(report.passes(args.strict))
@@ -127,4 +142,32 @@ pub fn stamp(args: StampArgs) -> Result<(), Failed> {
     }
     eprintln!("{} stamped", count(written.len(), "file"));
     Ok(())
+}
+
+/// The words table under the report.
+fn words_text(table: &[kbgen::translate::words::Words]) -> String {
+    let mut out = String::from(
+        "\nTo translate   new segments   new words   changed segments   changed words\n",
+    );
+    for w in table {
+        out.push_str(&format!(
+            "{:<14} {:>12} {:>11} {:>18} {:>15}\n",
+            w.locale, w.new_segments, w.new_words, w.changed_segments, w.changed_words
+        ));
+    }
+    out
+}
+
+/// The JSON report with a `words` array added.
+fn words_json(report: &str, table: &[kbgen::translate::words::Words]) -> String {
+    match serde_json::from_str::<serde_json::Value>(report) {
+        Ok(serde_json::Value::Object(mut map)) => {
+            map.insert(
+                "words".into(),
+                serde_json::to_value(table).unwrap_or_default(),
+            );
+            serde_json::to_string_pretty(&map).unwrap_or_default() + "\n"
+        }
+        _ => report.to_string(),
+    }
 }

@@ -6,6 +6,7 @@ pub mod import;
 pub mod init;
 pub mod report;
 pub mod serve;
+pub mod translate;
 
 /// `--quiet` and `--verbose`, for the commands that report as they go.
 #[derive(Debug, Clone, Copy, clap::Args)]

@@ -43,6 +43,11 @@ const RULES: &[(&str, Type, &str)] = &[
         Type::Map,
         "source_sections: { refunds: 1a2b3c } (written by `kbgen stamp`)",
     ),
+    (
+        "source_blocks",
+        Type::Text,
+        "source_blocks: \"t1a2b3c4 p5d6e7f8\" (written by `kbgen stamp`)",
+    ),
 ];
 
 /// A value of the wrong type: the key and what to write instead.

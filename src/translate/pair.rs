@@ -1,0 +1,282 @@
+//! Pairing a translation with its source, segment by segment: which segments are
+//! translated, which changed since the translation was made (fuzzy), which are new.
+//!
+//! A translation is paired only when its blocks line up with the source it was
+//! made from: with a `source_blocks:` stamp, when it has as many segments of the
+//! same kinds as that stamp lists; with an older stamp (`source_hash:` and
+//! `source_sections:` only), when it has the current source's segment kinds in
+//! the same order. A translation written freely, with its own structure, is not
+//! paired: its segments are exported as untranslated and the file is left alone
+//! until a translation of every segment comes back.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::segments::{Segment, segments};
+use crate::check::stamp::{section_hashes, source_hash};
+use crate::load::SourcePage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// Its source did not change since the translation was stamped.
+    Translated,
+    /// Its source changed: the old translation is there to be reviewed.
+    Fuzzy,
+    /// Nothing translates it yet.
+    New,
+}
+
+/// One source segment and what the translation has for it.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub seg: Segment,
+    pub state: State,
+    /// The translation's text for it (translated or fuzzy).
+    pub target: Option<String>,
+    /// Which segment of the translation (and of the source it was made from) that is.
+    pub old_index: Option<usize>,
+}
+
+/// The units of one page in one locale, in source order.
+pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit> {
+    let src = segments(source);
+    let new = |seg: Segment| Unit {
+        seg,
+        state: State::New,
+        target: None,
+        old_index: None,
+    };
+    let Some(tr) = translation else {
+        return src.into_iter().map(new).collect();
+    };
+    let mine = segments(tr);
+    let kinds = |s: &[Segment]| s.iter().map(|s| s.kind.letter()).collect::<String>();
+    if let Some(stamped) = tr.front.source_blocks.as_deref() {
+        let old: Vec<&str> = stamped.split_whitespace().collect();
+        let old_kinds: String = old.iter().filter_map(|h| h.chars().next()).collect();
+        if old_kinds != kinds(&mine) {
+            return src.into_iter().map(new).collect();
+        }
+        let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
+        let current: Vec<&str> = current.iter().map(String::as_str).collect();
+        let mut out: Vec<Unit> = src.into_iter().map(new).collect();
+        for op in capture_diff_slices(Algorithm::Myers, &old, &current) {
+            match op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => {
+                    for k in 0..len {
+                        out[new_index + k].state = State::Translated;
+                        out[new_index + k].target = Some(mine[old_index + k].text.clone());
+                        out[new_index + k].old_index = Some(old_index + k);
+                    }
+                }
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => {
+                    for k in 0..old_len.min(new_len) {
+                        let u = &mut out[new_index + k];
+                        if mine[old_index + k].kind == u.seg.kind {
+                            u.state = State::Fuzzy;
+                            u.target = Some(mine[old_index + k].text.clone());
+                            u.old_index = Some(old_index + k);
+                        }
+                    }
+                }
+                DiffOp::Insert { .. } | DiffOp::Delete { .. } => {}
+            }
+        }
+        return out;
+    }
+    if kinds(&mine) != kinds(&src) {
+        return src.into_iter().map(new).collect();
+    }
+    let up_to_date = tr
+        .front
+        .source_hash
+        .as_deref()
+        .is_some_and(|h| h.trim() == source_hash(source));
+    // Section hashes only where they decide something: an outdated section stamp.
+    let sections = tr
+        .front
+        .source_sections
+        .as_ref()
+        .filter(|_| tr.front.source_hash.is_some() && !up_to_date)
+        .map(|old| (section_hashes(source), old));
+    src.into_iter()
+        .zip(mine)
+        .enumerate()
+        .map(|(i, (seg, t))| {
+            let unchanged = up_to_date
+                || sections
+                    .as_ref()
+                    .is_some_and(|(now, old)| now.get(&seg.section) == old.get(&seg.section));
+            Unit {
+                state: if unchanged {
+                    State::Translated
+                } else {
+                    State::Fuzzy
+                },
+                target: Some(t.text),
+                old_index: Some(i),
+                seg,
+            }
+        })
+        .collect()
+}
+
+/// A block of the source that changed since a translation was stamped with
+/// `source_blocks:`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BlockChange {
+    /// `changed`, `added` or `removed`.
+    pub change: &'static str,
+    /// `paragraph`, `heading`, ...
+    pub kind: &'static str,
+    /// The section it is in, as in `source_sections:`; absent for removed blocks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The first words of its current text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+/// What changed in `source` since `stamped` (a `source_blocks:` value).
+pub fn block_changes(stamped: &str, source: &SourcePage) -> Vec<BlockChange> {
+    let old: Vec<&str> = stamped.split_whitespace().collect();
+    let src = segments(source);
+    let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
+    let current: Vec<&str> = current.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    let now = |i: usize, change| BlockChange {
+        change,
+        kind: src[i].kind.name(),
+        section: Some(src[i].section.clone()),
+        excerpt: Some(excerpt(&src[i].text)),
+    };
+    let gone = |h: &str| BlockChange {
+        change: "removed",
+        kind: kind_name(h),
+        section: None,
+        excerpt: None,
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &old, &current) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                for k in 0..new_len {
+                    out.push(now(
+                        new_index + k,
+                        if k < old_len { "changed" } else { "added" },
+                    ));
+                }
+                for h in old
+                    .iter()
+                    .skip(old_index + new_len)
+                    .take(old_len.saturating_sub(new_len))
+                {
+                    out.push(gone(h));
+                }
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.extend((new_index..new_index + new_len).map(|i| now(i, "added"))),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.extend(old[old_index..old_index + old_len].iter().map(|h| gone(h))),
+        }
+    }
+    out
+}
+
+fn kind_name(hash: &str) -> &'static str {
+    use super::segments::Kind::*;
+    let kind = [Title, Description, Tag, Heading, Paragraph, Item, Cell, Alt]
+        .into_iter()
+        .find(|k| hash.starts_with(k.letter()));
+    kind.map_or("block", |k| k.name())
+}
+
+/// The first few words of `text`, for a message.
+pub fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = flat.chars();
+    let head: String = chars.by_ref().take(48).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Kind as PageKind;
+
+    fn page(text: &str) -> SourcePage {
+        let kind = PageKind::Article {
+            category: "c".into(),
+            name: "a".into(),
+        };
+        SourcePage::from_text(0, kind, std::path::Path::new("a.md"), text.into()).0
+    }
+
+    #[test]
+    fn a_block_stamp_makes_exactly_the_changed_paragraph_fuzzy() {
+        let old = page("---\ntitle: T\n---\nOne.\n\nTwo.\n\nThree.\n");
+        let blocks = super::super::segments::block_hashes(&segments(&old));
+        let tr = page(&format!(
+            "---\ntitle: TT\nsource_hash: x\nsource_blocks: \"{blocks}\"\n---\nUno.\n\nDue.\n\nTre.\n"
+        ));
+        let new = page("---\ntitle: T\n---\nOne.\n\nTwo, changed.\n\nThree.\n\nFour.\n");
+        let u = units(&new, Some(&tr));
+        let states: Vec<(State, Option<&str>)> =
+            u.iter().map(|u| (u.state, u.target.as_deref())).collect();
+        assert_eq!(
+            states,
+            vec![
+                (State::Translated, Some("TT")),
+                (State::Translated, Some("Uno.")),
+                (State::Fuzzy, Some("Due.")),
+                (State::Translated, Some("Tre.")),
+                (State::New, None),
+            ]
+        );
+        let changes = block_changes(&blocks, &new);
+        assert_eq!(changes.len(), 2);
+        assert_eq!(changes[0].change, "changed");
+        assert_eq!(changes[0].excerpt.as_deref(), Some("Two, changed."));
+        assert_eq!(changes[1].change, "added");
+    }
+
+    #[test]
+    fn an_old_section_stamp_pairs_a_translation_of_the_same_structure() {
+        let src = page("---\ntitle: T\n---\nIntro.\n\n## A\n\nIn a.\n\n## B\n\nIn b.\n");
+        let mut sections = section_hashes(&src);
+        sections.insert("b".into(), "old".into());
+        let map: Vec<String> = sections.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        let tr = page(&format!(
+            "---\ntitle: TT\nsource_hash: old\nsource_sections: {{{}}}\n---\nIntro it.\n\n## A it\n\nIn a it.\n\n## B it\n\nIn b it.\n",
+            map.join(", ")
+        ));
+        let states: Vec<State> = units(&src, Some(&tr)).iter().map(|u| u.state).collect();
+        use State::*;
+        assert_eq!(
+            states,
+            vec![Translated, Translated, Translated, Translated, Fuzzy, Fuzzy]
+        );
+        // Another structure: not paired at all.
+        let free = page("---\ntitle: TT\nsource_hash: old\n---\nJust one paragraph.\n");
+        assert!(units(&src, Some(&free)).iter().all(|u| u.state == New));
+    }
+}

@@ -1,0 +1,434 @@
+//! Segments: the pieces of a page a translator translates, one per title,
+//! description, tag, heading, paragraph, list item, table cell and image alt
+//! text, each with where it sits in the body so that import can put the
+//! translation back into the source's own structure.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::load::SourcePage;
+use crate::markdown;
+
+/// What a segment is. Its letter starts the segment's entry in `source_blocks:`,
+/// so that a translation is paired with its source only block for like block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Title,
+    Description,
+    Tag,
+    Heading,
+    Paragraph,
+    Item,
+    Cell,
+    Alt,
+}
+
+impl Kind {
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Title => 't',
+            Kind::Description => 'd',
+            Kind::Tag => 'g',
+            Kind::Heading => 'h',
+            Kind::Paragraph => 'p',
+            Kind::Item => 'i',
+            Kind::Cell => 'c',
+            Kind::Alt => 'a',
+        }
+    }
+
+    /// How `kbgen check` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Title => "title",
+            Kind::Description => "description",
+            Kind::Tag => "tag",
+            Kind::Heading => "heading",
+            Kind::Paragraph => "paragraph",
+            Kind::Item => "list item",
+            Kind::Cell => "table cell",
+            Kind::Alt => "image alt text",
+        }
+    }
+}
+
+/// One translatable piece of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Where it sits: `title`, `description`, `tags.0`, or `b` and the index of
+    /// each block on the way down (`b3.1` is the second item of the fourth block).
+    pub path: String,
+    pub kind: Kind,
+    /// The Markdown as written, continuation-line prefixes (`> `, indentation)
+    /// removed.
+    pub text: String,
+    /// Bytes of the body it replaces; `None` for front matter.
+    pub range: Option<Range<usize>>,
+    /// What starts each continuation line inside `range` (`> ` in a quote).
+    pub prefix: String,
+    /// The id of the section it is in (`_title`, `_intro` or a heading id), as in
+    /// `source_sections:`.
+    pub section: String,
+    /// The headings above it, outermost first: context for the translator.
+    pub headings: Vec<String>,
+    /// For headings: the id readers link to, explicit (`{#id}`) or made from the text.
+    pub heading_id: Option<String>,
+    /// For headings: whether the source wrote `{#id}`.
+    pub explicit_id: bool,
+}
+
+impl Segment {
+    /// Eight characters: the kind's letter and seven of the text's hash.
+    pub fn block_hash(&self) -> String {
+        let h = blake3::hash(normalize(&self.text).as_bytes()).to_hex();
+        format!("{}{}", self.kind.letter(), &h[..7])
+    }
+
+    /// The text with the continuation prefixes put back, for the body.
+    pub fn to_body(text: &str, prefix: &str) -> String {
+        if prefix.is_empty() {
+            text.to_string()
+        } else {
+            text.replace('\n', &format!("\n{prefix}"))
+        }
+    }
+}
+
+fn normalize(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// The segments of `page`, in source order.
+pub fn segments(page: &SourcePage) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let front = |path: String, kind, text: &str| Segment {
+        path,
+        kind,
+        text: text.to_string(),
+        range: None,
+        prefix: String::new(),
+        section: crate::check::stamp::TITLE.to_string(),
+        headings: Vec::new(),
+        heading_id: None,
+        explicit_id: false,
+    };
+    if let Some(t) = page.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        out.push(front("title".into(), Kind::Title, t));
+    }
+    if let Some(d) = page
+        .front
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        out.push(front("description".into(), Kind::Description, d));
+    }
+    for (i, tag) in page.front.tags.iter().enumerate() {
+        if !tag.trim().is_empty() {
+            out.push(front(format!("tags.{i}"), Kind::Tag, tag));
+        }
+    }
+    body_segments(page.body(), &mut out);
+    out
+}
+
+/// A leaf block being read.
+struct Open {
+    path: String,
+    kind: Kind,
+    start: Option<usize>,
+    end: usize,
+    prefix: Option<String>,
+    after_break: Option<usize>,
+    /// Top-level inline pieces, and the alt range when the one piece is an image.
+    pieces: usize,
+    alt: Option<Range<usize>>,
+    plain: String,
+    explicit: Option<String>,
+    level: HeadingLevel,
+}
+
+fn body_segments(body: &str, out: &mut Vec<Segment>) {
+    let mut counters: Vec<usize> = vec![0];
+    let mut path: Vec<usize> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut inline_depth = 0usize;
+    // The alt text's bytes inside an image being read: (first start, last end).
+    let mut image_inner: Option<(usize, usize)> = None;
+    let mut section = crate::check::stamp::INTRO.to_string();
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    let mut used = HashSet::new();
+    let path_text = |path: &[usize]| {
+        let parts: Vec<String> = path.iter().map(ToString::to_string).collect();
+        format!("b{}", parts.join("."))
+    };
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        let inline_start = match &event {
+            Event::Start(t) => is_inline(t),
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_) => true,
+            _ => false,
+        };
+        if inline_start {
+            if inline_depth == 0 {
+                if let Some(o) = &mut open {
+                    if o.start.is_none() {
+                        o.start = Some(range.start);
+                    }
+                    if let Some(b) = o.after_break.take()
+                        && o.prefix.is_none()
+                    {
+                        o.prefix = Some(body[b..range.start].to_string());
+                    }
+                    o.end = o.end.max(range.end);
+                    if matches!(event, Event::SoftBreak | Event::HardBreak) {
+                        o.after_break = Some(range.end);
+                    } else {
+                        o.pieces += 1;
+                    }
+                    if matches!(event, Event::Start(Tag::Image { .. })) {
+                        image_inner = Some((usize::MAX, 0));
+                    }
+                }
+            } else if let Some((start, end)) = &mut image_inner {
+                *start = (*start).min(range.start);
+                *end = (*end).max(range.end);
+            }
+            if let Some(o) = &mut open
+                && o.kind == Kind::Heading
+                && let Event::Text(t) | Event::Code(t) = &event
+            {
+                o.plain.push_str(t);
+            }
+            if matches!(event, Event::Start(_)) {
+                inline_depth += 1;
+            }
+            continue;
+        }
+        match event {
+            Event::End(t) if is_inline_end(&t) => {
+                inline_depth = inline_depth.saturating_sub(1);
+                if inline_depth == 0
+                    && matches!(t, TagEnd::Image)
+                    && let Some((start, end)) = image_inner.take()
+                    && let Some(o) = &mut open
+                    && o.pieces == 1
+                {
+                    o.alt = Some(if start <= end { start..end } else { 0..0 });
+                }
+            }
+            Event::Start(tag) => {
+                if let Some(o) = open.take() {
+                    close(body, o, &section, &headings, out);
+                }
+                let index = counters.last().copied().unwrap_or(0);
+                if let Some(c) = counters.last_mut() {
+                    *c += 1;
+                }
+                path.push(index);
+                counters.push(0);
+                let kind = match &tag {
+                    Tag::Paragraph => Some(Kind::Paragraph),
+                    Tag::Heading { .. } => Some(Kind::Heading),
+                    Tag::Item => Some(Kind::Item),
+                    Tag::TableCell => Some(Kind::Cell),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let (explicit, level) = match &tag {
+                        Tag::Heading { id, level, .. } => {
+                            (id.as_ref().map(|i| i.to_string()), *level)
+                        }
+                        _ => (None, HeadingLevel::H1),
+                    };
+                    open = Some(Open {
+                        path: path_text(&path),
+                        kind,
+                        start: None,
+                        end: 0,
+                        prefix: None,
+                        after_break: None,
+                        pieces: 0,
+                        alt: None,
+                        plain: String::new(),
+                        explicit,
+                        level,
+                    });
+                }
+            }
+            Event::End(_) => {
+                if let Some(mut o) = open.take() {
+                    if o.kind == Kind::Heading {
+                        let id = o
+                            .explicit
+                            .clone()
+                            .unwrap_or_else(|| unique(&markdown::slugify(o.plain.trim()), &used));
+                        used.insert(id.clone());
+                        section = id.clone();
+                        headings.retain(|(l, _)| *l < o.level);
+                        headings.push((o.level, o.plain.trim().to_string()));
+                        o.plain = id;
+                    }
+                    close(body, o, &section, &headings, out);
+                }
+                path.pop();
+                counters.pop();
+            }
+            Event::Rule | Event::Html(_) | Event::DisplayMath(_) | Event::TaskListMarker(_) => {
+                if let Some(c) = counters.last_mut()
+                    && !matches!(event, Event::Html(_) | Event::TaskListMarker(_))
+                {
+                    *c += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open.take() {
+        close(body, o, &section, &headings, out);
+    }
+}
+
+fn close(
+    body: &str,
+    o: Open,
+    section: &str,
+    headings: &[(HeadingLevel, String)],
+    out: &mut Vec<Segment>,
+) {
+    let Some(start) = o.start else { return };
+    let (kind, range) = match o.alt {
+        Some(alt) if body[start..o.end].trim_start().starts_with("![") => (Kind::Alt, alt),
+        _ => (o.kind, start..o.end),
+    };
+    let raw = &body[range.clone()];
+    if raw.trim().is_empty() {
+        return;
+    }
+    let prefix = o.prefix.unwrap_or_default();
+    let text = if prefix.is_empty() {
+        raw.to_string()
+    } else {
+        raw.replace(&format!("\n{prefix}"), "\n")
+    };
+    let is_heading = o.kind == Kind::Heading;
+    let mut headings: Vec<String> = headings.iter().map(|(_, t)| t.clone()).collect();
+    if is_heading {
+        headings.pop();
+    }
+    out.push(Segment {
+        path: o.path,
+        kind,
+        text,
+        range: Some(range),
+        prefix,
+        section: section.to_string(),
+        headings,
+        heading_id: is_heading.then_some(o.plain),
+        explicit_id: o.explicit.is_some(),
+    });
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn unique(base: &str, used: &HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 1;
+    while used.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    candidate
+}
+
+/// The segments' block hashes, space-separated: the value of `source_blocks:`.
+pub fn block_hashes(segments: &[Segment]) -> String {
+    let all: Vec<String> = segments.iter().map(Segment::block_hash).collect();
+    all.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Kind as PageKind, SourcePage};
+
+    fn page(text: &str) -> SourcePage {
+        let kind = PageKind::Article {
+            category: "c".into(),
+            name: "a".into(),
+        };
+        SourcePage::from_text(0, kind, std::path::Path::new("a.md"), text.into()).0
+    }
+
+    #[test]
+    fn every_block_kind_is_a_segment_and_code_is_not() {
+        let p = page(
+            "---\ntitle: T\ndescription: D\ntags: [x, y]\n---\nIntro *para*.\n\n## Head {#h}\n\n- one\n- two [link](a.md)\n\n> quoted\n> on two lines\n\n| a | b |\n|---|---|\n| c | d |\n\n![Alt text](img.png)\n\n```\ncode\n```\n",
+        );
+        let s = segments(&p);
+        let got: Vec<(&str, Kind, &str)> = s
+            .iter()
+            .map(|s| (s.path.as_str(), s.kind, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("title", Kind::Title, "T"),
+                ("description", Kind::Description, "D"),
+                ("tags.0", Kind::Tag, "x"),
+                ("tags.1", Kind::Tag, "y"),
+                ("b0", Kind::Paragraph, "Intro *para*."),
+                ("b1", Kind::Heading, "Head"),
+                ("b2.0", Kind::Item, "one"),
+                ("b2.1", Kind::Item, "two [link](a.md)"),
+                ("b3.0", Kind::Paragraph, "quoted\non two lines"),
+                ("b4.0.0", Kind::Cell, "a"),
+                ("b4.0.1", Kind::Cell, "b"),
+                ("b4.1.0", Kind::Cell, "c"),
+                ("b4.1.1", Kind::Cell, "d"),
+                ("b5", Kind::Alt, "Alt text"),
+            ]
+        );
+        assert_eq!(s[5].heading_id.as_deref(), Some("h"));
+        assert!(s[5].explicit_id);
+        assert_eq!(s[6].headings, vec!["Head".to_string()]);
+        assert_eq!(s[8].prefix, "> ");
+        // Every body segment's range holds its text, prefixes put back.
+        for seg in &s[4..] {
+            let r = seg.range.clone().unwrap();
+            assert_eq!(&p.body()[r], Segment::to_body(&seg.text, &seg.prefix));
+        }
+    }
+}
