@@ -232,6 +232,43 @@ fn reimporting_with_one_edited_article_changes_that_article_only() {
 }
 
 #[test]
+fn an_article_moved_to_another_section_moves_its_files_and_keeps_its_old_urls() {
+    let site = imported();
+    let file = site.root().join("export/articles-2.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for a in json["articles"].as_array_mut().unwrap() {
+        if a["id"] == 400011 {
+            a["section_id"] = 300001.into();
+        }
+    }
+    std::fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    site.kbgen(&["import", "zendesk", "export"])
+        .assert_ok()
+        .assert_stdout_has("article 400011 moved to another section");
+    for locale in ["en", "de", "nl", "zh", "pl"] {
+        let old = format!("content/{locale}/security/resetting-your-password.md");
+        let new = format!("content/{locale}/bidding/resetting-your-password.md");
+        assert!(!site.root().join(&old).exists(), "{old} stays");
+        assert!(
+            site.read_source(&new)
+                .contains("- security/resetting-your-password/"),
+            "{new} redirects its old kbgen URL"
+        );
+    }
+    site.build().assert_ok();
+    let redirects = site.output("_redirects");
+    for rule in [
+        "/en/security/resetting-your-password/ /en/bidding/resetting-your-password/ 301",
+        "/hc/en-us/articles/400011/ /en/bidding/resetting-your-password/ 301",
+        "/pl/security/resetting-your-password/ /pl/bidding/resetting-your-password/ 301",
+    ] {
+        assert!(redirects.contains(rule), "{rule}\n{redirects}");
+    }
+    site.kbgen(&["check"]).assert_ok();
+}
+
+#[test]
 fn the_writers_own_files_are_kept() {
     let site = TestSite::fixture("zendesk");
     site.write("content/en/_index.md", "---\ntitle: Our help\n---\n")

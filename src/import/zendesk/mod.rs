@@ -59,6 +59,9 @@ struct Entry<'a> {
     source: &'a Sourced<Article>,
     category: String,
     name: String,
+    /// `(category, name)` of the files an earlier import wrote for this article,
+    /// when Zendesk has moved it to another section since.
+    moved_from: Option<(String, String)>,
     translations: BTreeMap<usize, (String, &'a Sourced<Translation>)>,
 }
 
@@ -187,6 +190,7 @@ fn plan(
         }
         let taken = names.entry(category.clone()).or_default();
         // A page imported before keeps its file, even if its title changed since.
+        let moved_from = previous.get(id).filter(|(c, _)| *c != category).cloned();
         let name = match previous.get(id) {
             Some((c, name)) if *c == category => name.clone(),
             _ => {
@@ -226,6 +230,7 @@ fn plan(
             source: a,
             category,
             name,
+            moved_from,
             translations,
         });
     }
@@ -329,8 +334,34 @@ fn plan(
                     source_hash.clone()
                 });
             }
-            // Old URLs an earlier import recorded (a slug before a retitling) stay.
-            if let Some(old) = front_of(&config.content_dir().join(&rel)) {
+            // Old URLs an earlier import recorded (a slug before a retitling) stay;
+            // an article Zendesk moved to another section leaves its old file,
+            // whose URLs it takes along.
+            let moved = e.moved_from.as_ref().map(|(c, n)| {
+                PathBuf::from(&config.locales[l].code)
+                    .join(c)
+                    .join(format!("{n}.md"))
+            });
+            let earlier = match &moved {
+                Some(old) if config.content_dir().join(old).is_file() => {
+                    report.note(format!(
+                        "article {} moved to another section in Zendesk: content/{} moves to content/{}",
+                        a.id,
+                        old.display(),
+                        rel.display()
+                    ));
+                    tree.remove(old.clone());
+                    // Its old kbgen URL, relative to the locale, redirects too.
+                    if let Some((c, n)) = &e.moved_from {
+                        front.aliases.push(format!("{c}/{n}/"));
+                    }
+                    Some(old.clone())
+                }
+                _ => None,
+            };
+            if let Some(old) =
+                front_of(&config.content_dir().join(earlier.as_ref().unwrap_or(&rel)))
+            {
                 for alias in old.aliases {
                     if !front.aliases.contains(&alias) {
                         front.aliases.push(alias);

@@ -98,11 +98,18 @@ pub fn hash_of(config: &Config, rel: &Path, text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Tree {
     pub files: BTreeMap<PathBuf, Vec<u8>>,
+    /// Files an earlier import wrote that this one replaces by others (an article
+    /// moved to another section), removed once the new files are in place.
+    pub removed: Vec<PathBuf>,
 }
 
 impl Tree {
     pub fn add(&mut self, rel: PathBuf, bytes: Vec<u8>) {
         self.files.insert(rel, bytes);
+    }
+
+    pub fn remove(&mut self, rel: PathBuf) {
+        self.removed.push(rel);
     }
 
     pub fn has(&self, rel: &Path) -> bool {
@@ -129,7 +136,7 @@ impl Tree {
     pub fn write(&self, config: &Config) -> Result<Vec<PathBuf>, Error> {
         let content = config.content_dir();
         let changed = self.changed(config);
-        if changed.is_empty() {
+        if changed.is_empty() && self.removed.is_empty() {
             return Ok(changed);
         }
         for rel in &changed {
@@ -153,7 +160,12 @@ impl Tree {
             Ok(())
         });
         let _ = std::fs::remove_dir_all(&staging);
-        result.map(|()| changed)
+        result?;
+        for rel in &self.removed {
+            let path = content.join(rel);
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(changed)
     }
 
     fn stage(&self, staging: &Path, changed: &[PathBuf]) -> Result<(), Error> {
