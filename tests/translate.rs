@@ -342,6 +342,25 @@ fn one_changed_english_paragraph_is_one_fuzzy_segment_named_by_check_and_counted
         vec!["it", "0", "0", "1", &words.to_string()],
         "{line}"
     );
+
+    // Readers of the Italian page are told which passage of the original changed.
+    site.build().assert_ok();
+    let page = site.output("it/controversie/come-vengono-risolte-le-controversie/index.html");
+    let notice = &page[page
+        .find(r#"<p class="notice" role="note">"#)
+        .expect("a notice")..];
+    let notice = &notice[..notice.find("</p>").unwrap()];
+    assert!(
+        notice.contains(
+            "<span class=\"changed\">Modificato dopo la traduzione: <q lang=\"en\">It helps a lot if you have first tried to settle…</q>"
+        ),
+        "{notice}"
+    );
+    assert_eq!(
+        notice.matches("<q ").count(),
+        1,
+        "only the changed paragraph: {notice}"
+    );
 }
 
 /// Imports `text` as `name` and expects a failure naming `what`, nothing written.

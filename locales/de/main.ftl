@@ -21,6 +21,7 @@ fallback-notice = Diese Seite ist noch nicht auf { $language } verfügbar. Sie s
 fallback-read-original = Originalseite öffnen
 outdated-notice = Diese Übersetzung ist möglicherweise veraltet: Das Original ({ $original }) wurde seit der Übersetzung geändert.
 outdated-read-original = Aktuelles Original lesen ({ $original })
+outdated-changed = Seit der Übersetzung geändert:
 not-found-title = Seite nicht gefunden
 not-found-text = Diese Seite wurde nicht gefunden. Möglicherweise wurde sie verschoben oder entfernt.
 not-found-home = Zur Startseite des Hilfe-Centers

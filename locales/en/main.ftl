@@ -22,6 +22,7 @@ fallback-read-original = Open the original page
 # $original: the default locale's name; shown on a translation whose source changed.
 outdated-notice = This translation may be out of date: the original ({ $original }) has changed since it was translated.
 outdated-read-original = Read the current original ({ $original })
+outdated-changed = Changed since it was translated:
 not-found-title = Page not found
 not-found-text = We couldn't find this page. It may have moved or been removed.
 not-found-home = Go to the help center home page

@@ -21,6 +21,7 @@ fallback-notice = Esta página aún no está disponible en tu idioma ({ $languag
 fallback-read-original = Abrir la página original
 outdated-notice = Es posible que esta traducción no esté actualizada: el original ({ $original }) ha cambiado desde que se tradujo.
 outdated-read-original = Leer el original actual ({ $original })
+outdated-changed = Ha cambiado desde la traducción:
 not-found-title = Página no encontrada
 not-found-text = No hemos encontrado esta página. Puede que se haya movido o eliminado.
 not-found-home = Ir a la página de inicio del centro de ayuda

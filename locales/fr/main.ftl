@@ -21,6 +21,7 @@ fallback-notice = Cette page n’est pas encore disponible dans votre langue ({ 
 fallback-read-original = Ouvrir la page originale
 outdated-notice = Cette traduction n’est peut-être plus à jour : l’original ({ $original }) a changé depuis sa traduction.
 outdated-read-original = Lire l’original actuel ({ $original })
+outdated-changed = Modifié depuis la traduction :
 not-found-title = Page introuvable
 not-found-text = Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée ou supprimée.
 not-found-home = Aller à l’accueil du centre d’aide

@@ -21,6 +21,7 @@ fallback-notice = Questa pagina non è ancora disponibile nella tua lingua ({ $l
 fallback-read-original = Apri la pagina originale
 outdated-notice = Questa traduzione potrebbe non essere aggiornata: l’originale ({ $original }) è cambiato dopo la traduzione.
 outdated-read-original = Leggi l’originale attuale ({ $original })
+outdated-changed = Modificato dopo la traduzione:
 not-found-title = Pagina non trovata
 not-found-text = Non abbiamo trovato questa pagina. Potrebbe essere stata spostata o rimossa.
 not-found-home = Vai alla home page del centro assistenza

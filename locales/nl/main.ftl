@@ -21,6 +21,7 @@ fallback-notice = Deze pagina is nog niet beschikbaar in het { $language }. Je z
 fallback-read-original = Open de oorspronkelijke pagina
 outdated-notice = Deze vertaling is mogelijk verouderd: het origineel ({ $original }) is gewijzigd sinds het werd vertaald.
 outdated-read-original = Lees het huidige origineel ({ $original })
+outdated-changed = Gewijzigd sinds de vertaling:
 not-found-title = Pagina niet gevonden
 not-found-text = We kunnen deze pagina niet vinden. Misschien is ze verplaatst of verwijderd.
 not-found-home = Naar de startpagina van het helpcentrum

@@ -23,6 +23,7 @@ fallback-notice = Ta strona nie jest jeszcze dostępna w Twoim języku ({ $langu
 fallback-read-original = Otwórz oryginalną stronę
 outdated-notice = To tłumaczenie może być nieaktualne: oryginał ({ $original }) zmienił się od czasu tłumaczenia.
 outdated-read-original = Przeczytaj aktualny oryginał ({ $original })
+outdated-changed = Zmieniono od czasu tłumaczenia:
 not-found-title = Nie znaleziono strony
 not-found-text = Nie udało się znaleźć tej strony. Mogła zostać przeniesiona lub usunięta.
 not-found-home = Przejdź do strony głównej centrum pomocy

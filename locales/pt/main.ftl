@@ -21,6 +21,7 @@ fallback-notice = Esta página ainda não está disponível no seu idioma ({ $la
 fallback-read-original = Abrir a página original
 outdated-notice = Esta tradução pode estar desatualizada: o original ({ $original }) mudou desde que foi traduzido.
 outdated-read-original = Ler o original atual ({ $original })
+outdated-changed = Alterado desde a tradução:
 not-found-title = Página não encontrada
 not-found-text = Não conseguimos encontrar esta página. Pode ter sido movida ou removida.
 not-found-home = Ir para a página inicial do centro de ajuda

@@ -17,6 +17,7 @@ fallback-notice = 此页面暂无{ $language }版本，当前显示的是原文�
 fallback-read-original = 打开原始页面
 outdated-notice = 此译文可能已过时：原文（{ $original }）在翻译后已有更新。
 outdated-read-original = 阅读最新原文（{ $original }）
+outdated-changed = 翻译之后有改动的段落：
 not-found-title = 找不到页面
 not-found-text = 我们找不到此页面。该页面可能已被移动或删除。
 not-found-home = 返回帮助中心首页

@@ -78,6 +78,17 @@ struct Fallback<'a> {
     url: &'a str,
 }
 
+/// The original of a translation that is out of date with it.
+#[derive(Serialize)]
+struct Outdated<'a> {
+    lang: &'a str,
+    name: &'a str,
+    url: &'a str,
+    /// The first words of the original's passages that changed or were added since
+    /// the translation was stamped (with a `source_blocks:` stamp; else empty).
+    changed: Vec<String>,
+}
+
 #[derive(Serialize)]
 struct TocEntry<'a> {
     level: u8,
@@ -116,7 +127,7 @@ struct Common<'a> {
     search: &'a SearchLinks,
     contact_url: String,
     /// A translation whose source changed since it was stamped: the original's link.
-    outdated: Option<Fallback<'a>>,
+    outdated: Option<Outdated<'a>>,
 }
 
 /// Number of related articles listed under an article.
@@ -540,7 +551,7 @@ impl Renderer {
 }
 
 /// The default locale's original of a translation that is out of date with it.
-fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Fallback<'a>> {
+fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Outdated<'a>> {
     let def = site.config.default_locale;
     if page.fallback || locale == def {
         return None;
@@ -550,12 +561,28 @@ fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Fallback<'
         return None;
     }
     let d = &site.config.locales[def];
-    Some(Fallback {
+    let changed = site.sources[page.source]
+        .front
+        .source_blocks
+        .as_deref()
+        .map(|stamped| {
+            crate::translate::pair::block_changes(stamped, &site.sources[source])
+                .into_iter()
+                .filter_map(|c| c.excerpt)
+                .take(MAX_CHANGED_SHOWN)
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Outdated {
         lang: &d.lang,
         name: &d.name,
         url: site.locales[def].urls.get(&page.key)?,
+        changed,
     })
 }
+
+/// Changed passages the outdated notice names; `kbgen check` lists them all.
+const MAX_CHANGED_SHOWN: usize = 3;
 
 fn article_link(site: &Site, locale: usize, index: usize) -> Link<'_> {
     let a = &site.locales[locale].articles[index];
