@@ -346,7 +346,7 @@ fn error_at(page: &SourcePage, offset: usize, message: String) -> Diagnostic {
 
 /// The id of a heading: an explicit `{#id}` wins, otherwise a slug of its text,
 /// made unique on the page.
-fn heading_id(explicit: Option<&str>, text: &str, used: &mut HashSet<String>) -> String {
+pub(crate) fn heading_id(explicit: Option<&str>, text: &str, used: &mut HashSet<String>) -> String {
     let chosen = match explicit {
         Some(explicit) => explicit.to_string(),
         None => {

@@ -56,8 +56,7 @@ pub fn section_hashes(source: &SourcePage) -> BTreeMap<String, String> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((start, id, text)) = open.take() {
-                    let id = id.unwrap_or_else(|| unique(&markdown::slugify(text.trim()), &used));
-                    used.insert(id.clone());
+                    let id = markdown::heading_id(id.as_deref(), text.trim(), &mut used);
                     starts.push((start, id));
                 }
             }
@@ -70,16 +69,6 @@ pub fn section_hashes(source: &SourcePage) -> BTreeMap<String, String> {
             .or_insert_with(|| short(&body[*start..end]));
     }
     out
-}
-
-fn unique(base: &str, used: &std::collections::HashSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut n = 1;
-    while used.contains(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
-    }
-    candidate
 }
 
 fn normalize(text: &str) -> String {

@@ -267,11 +267,8 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
             Event::End(_) => {
                 if let Some(mut o) = open.take() {
                     if o.kind == Kind::Heading {
-                        let id = o
-                            .explicit
-                            .clone()
-                            .unwrap_or_else(|| unique(&markdown::slugify(o.plain.trim()), &used));
-                        used.insert(id.clone());
+                        let id =
+                            markdown::heading_id(o.explicit.as_deref(), o.plain.trim(), &mut used);
                         section = id.clone();
                         headings.retain(|(l, _)| *l < o.level);
                         headings.push((o.level, o.plain.trim().to_string()));
@@ -361,16 +358,6 @@ fn is_inline_end(tag: &TagEnd) -> bool {
             | TagEnd::Link
             | TagEnd::Image
     )
-}
-
-fn unique(base: &str, used: &HashSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut n = 1;
-    while used.contains(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
-    }
-    candidate
 }
 
 /// The segments' block hashes, space-separated: the value of `source_blocks:`.
