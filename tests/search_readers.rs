@@ -135,25 +135,83 @@ fn german_compounds_are_found_by_their_parts_and_parts_by_compounds() {
     }
 }
 
-#[test]
-fn audience_words_rank_the_articles_for_that_reader_first() {
+/// Adds one article for buyers and one for sellers, alike but for `audience:`, and
+/// returns the first result of a seller's and of a buyer's query.
+fn first_for_seller_and_buyer(title: &str, body: &str, seller: &str, buyer: &str) -> [String; 2] {
     let site = TestSite::fixture("basic");
-    let article = |who: &str| {
-        format!(
-            "---\ntitle: Help with an item\naudience: {who}\n---\n\nHelp with an item and its order.\n"
-        )
-    };
+    let article = |who: &str| format!("---\ntitle: {title}\naudience: {who}\n---\n\n{body}\n");
     site.write("content/en/more/for-buyers.md", &article("buyer"));
     site.write("content/en/more/for-sellers.md", &article("seller"));
-    let results = search(
-        &site,
-        &[
-            ("en", "sold an item need help"),
-            ("en", "bought an item need help"),
-        ],
+    let results = search(&site, &[("en", seller), ("en", buyer)]);
+    [0, 1].map(|i| urls(&results[i])[0].to_string())
+}
+
+#[test]
+fn audience_words_rank_the_articles_for_that_reader_first() {
+    let first = first_for_seller_and_buyer(
+        "Help with an item",
+        "Help with an item and its order.",
+        "sold an item need help",
+        "bought an item need help",
     );
-    assert_eq!(urls(&results[0])[0], "/en/more/for-sellers/");
-    assert_eq!(urls(&results[1])[0], "/en/more/for-buyers/");
+    assert_eq!(first, ["/en/more/for-sellers/", "/en/more/for-buyers/"]);
+}
+
+#[test]
+fn audience_phrases_say_who_is_asking_where_the_noun_alone_does_not() {
+    let first = first_for_seller_and_buyer(
+        "Contact support",
+        "How to contact support, and the seller or buyer first.",
+        "i'm a seller, contact support",
+        "contact support as a buyer",
+    );
+    assert_eq!(first, ["/en/more/for-sellers/", "/en/more/for-buyers/"]);
+}
+
+#[test]
+fn a_page_linking_to_another_by_its_title_ranks_below_it() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/en/more/disputes.md",
+        "---\ntitle: Resolution\n---\n\nWhen there is a dispute, we open a case and review it.\n",
+    );
+    // Says "open" as often, and "disputes" twice, both times naming the other page.
+    site.write(
+        "content/en/more/outside.md",
+        "---\ntitle: Going to an outside body\n---\n\nOpen a case first: see \
+         [How disputes are resolved](disputes.md) and [Disputes](disputes.md).\n",
+    );
+    let results = search(&site, &[("en", "open a dispute")]);
+    assert_eq!(
+        urls(&results[0])[..2],
+        ["/en/more/disputes/", "/en/more/outside/"],
+        "the page about disputes first, then the page that links to it"
+    );
+}
+
+#[test]
+fn a_synonym_that_only_shares_a_stem_with_the_articles_word_does_not_match_it() {
+    // Snowball stems "operator" (a person) and "operations" alike, as French
+    // stems "conseiller" (an adviser) and "conseils" (tips).
+    let site = TestSite::fixture("basic");
+    site.write(
+        "locales/en/synonyms.yaml",
+        "groups:\n  agent: [operator, operators, human, person]\n",
+    );
+    site.write(
+        "content/en/more/tips.md",
+        "---\ntitle: Operations on your account\n---\n\nWhat the operations do.\n",
+    );
+    site.write(
+        "content/en/more/person.md",
+        "---\ntitle: Talk to a person\n---\n\nA person of our team answers.\n",
+    );
+    let results = search(&site, &[("en", "operator")]);
+    assert_eq!(
+        urls(&results[0]),
+        ["/en/more/person/"],
+        "the concept's own word, not the homograph"
+    );
 }
 
 #[test]

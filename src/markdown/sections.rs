@@ -1,6 +1,7 @@
 //! Search sections: a page's text cut at its h2 and h3 headings.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -15,6 +16,10 @@ pub struct Section {
     pub id: Option<String>,
     pub heading: String,
     pub text: String,
+    /// Byte ranges of `text` that are the text of links to pages of the site: they
+    /// name another page ("see [How refunds work](refunds.md)") more than they say
+    /// what this section is about.
+    pub links: Vec<Range<usize>>,
 }
 
 /// The page's text cut at its h2 and h3 headings, with the same ids as [`super::parse`]
@@ -23,6 +28,8 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
     let mut used = HashSet::new();
     let mut out = vec![Section::default()];
     let mut heading: Option<(HeadingLevel, Option<String>, String)> = None;
+    // Where the text of the open link to a page of the site starts.
+    let mut link: Option<usize> = None;
     for event in Parser::new_ext(page.body(), options()) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -36,11 +43,23 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
                         out.push(Section {
                             id: Some(id),
                             heading: text,
-                            text: String::new(),
+                            ..Section::default()
                         });
                     } else if let Some(last) = out.last_mut() {
                         last.text.push_str(&text);
                     }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if heading.is_none() && is_internal(&dest_url) =>
+            {
+                link = out.last().map(|s| s.text.len());
+            }
+            Event::End(TagEnd::Link) => {
+                if let (Some(start), Some(last)) = (link.take(), out.last_mut())
+                    && last.text.len() > start
+                {
+                    last.links.push(start..last.text.len());
                 }
             }
             Event::Text(t) | Event::Code(t) => match &mut heading {
@@ -83,6 +102,21 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
     }
     for s in &mut out {
         s.text.truncate(s.text.trim_end().len());
+        let end = s.text.len();
+        s.links.retain_mut(|r| {
+            r.end = r.end.min(end);
+            r.start < r.end
+        });
     }
     out
+}
+
+/// A link to a page or section of this site: no scheme (`https:`, `mailto:`).
+fn is_internal(dest: &str) -> bool {
+    let scheme = dest.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    !scheme && !dest.starts_with("//")
 }

@@ -15,10 +15,12 @@ use crate::resolve::Site;
 use crate::write::Output;
 
 /// Field weights for BM25F: a word in the title counts most, then headings, then
-/// body text. Tuned on tests/search/queries.yaml.
-const WEIGHTS: [f32; 3] = [3.0, 2.0, 1.0];
+/// body text, then the text of links to other pages of the site (it names them: a
+/// page that links to "How disputes are resolved" is not about resolving disputes).
+/// Tuned on tests/search/queries.yaml and tests/search/readers.yaml.
+const WEIGHTS: [f32; FIELDS] = [3.0, 2.0, 1.0, 0.25];
 /// Length normalization per field.
-const B: [f32; 3] = [0.4, 0.5, 0.75];
+const B: [f32; FIELDS] = [0.4, 0.5, 0.75, 0.75];
 const K1: f32 = 1.2;
 /// Columns of a section's text shown as its passage.
 const PASSAGE: usize = 160;
@@ -26,6 +28,8 @@ const PASSAGE: usize = 160;
 const TITLE: usize = 0;
 const HEADING: usize = 1;
 const BODY: usize = 2;
+const LINK: usize = 3;
+const FIELDS: usize = 4;
 
 /// A stem group while the index is being built: counts, not yet scores.
 #[derive(Default)]
@@ -39,7 +43,7 @@ struct RawGroup {
 struct RawPosting {
     section: u32,
     /// Occurrences per field.
-    counts: [u16; 3],
+    counts: [u16; FIELDS],
     form: u8,
 }
 
@@ -64,7 +68,7 @@ struct Partial {
     group_of: HashMap<String, u32>,
     groups: Vec<RawGroup>,
     /// (display data, token count per field of each section), by article.
-    docs: Vec<(Doc, Vec<[u32; 3]>)>,
+    docs: Vec<(Doc, Vec<[u32; FIELDS]>)>,
 }
 
 impl Partial {
@@ -275,7 +279,7 @@ pub fn index_locale(
 
     // Average field lengths over all sections.
     let n_sections: usize = partial.docs.iter().map(|d| d.1.len()).sum();
-    let mut avg = [0f32; 3];
+    let mut avg = [0f32; FIELDS];
     for lens in partial.docs.iter().flat_map(|d| &d.1) {
         for (sum, len) in avg.iter_mut().zip(lens) {
             *sum += *len as f32;
@@ -284,7 +288,7 @@ pub fn index_locale(
     for a in &mut avg {
         *a = (*a / n_sections.max(1) as f32).max(1.0);
     }
-    let lens: Vec<&[[u32; 3]]> = partial.docs.iter().map(|d| d.1.as_slice()).collect();
+    let lens: Vec<&[[u32; FIELDS]]> = partial.docs.iter().map(|d| d.1.as_slice()).collect();
 
     let n = n_sections as f32;
     let mut groups: Vec<(String, Group)> = partial
@@ -300,7 +304,7 @@ pub fn index_locale(
                     let sid = p.section as usize;
                     let section = lens[sid / MAX_SECTIONS][sid % MAX_SECTIONS];
                     let mut tf = 0.0;
-                    for f in 0..3 {
+                    for f in 0..FIELDS {
                         let norm = 1.0 - B[f] + B[f] * section[f] as f32 / avg[f];
                         tf += WEIGHTS[f] * f32::from(p.counts[f]) / norm;
                     }
@@ -327,7 +331,7 @@ pub fn index_locale(
         .audience
         .iter()
         .map(|(who, words)| {
-            let forms = words.iter().map(|w| synonyms::analyse(&tokenizer, w).0);
+            let forms = words.iter().map(|w| synonyms::audience_form(&tokenizer, w));
             (who.clone(), forms.collect())
         })
         .collect();
@@ -435,18 +439,26 @@ fn analyse(
         if i == 0 {
             part.keys(tok, &summary, HEADING, &mut keys);
         }
-        part.keys(tok, &s.text, BODY, &mut keys);
-        let mut len = [0u32; 3];
+        let mut at = 0;
+        for link in &s.links {
+            part.keys(tok, &s.text[at..link.start], BODY, &mut keys);
+            part.keys(tok, &s.text[link.clone()], LINK, &mut keys);
+            at = link.end;
+        }
+        part.keys(tok, &s.text[at..], BODY, &mut keys);
+        let mut len = [0u32; FIELDS];
         for k in &keys {
             len[(k & 0xff) as usize] += 1;
         }
+        // Link text is text of the section: it makes the body as long as it reads.
+        len[BODY] += len[LINK];
         lens.push(len);
 
         // Sorted keys come in runs: one per group, inside it one per form.
         keys.sort_unstable();
         let section = (doc_id * MAX_SECTIONS + i) as u32;
         for by_group in keys.chunk_by(|a, b| a >> 16 == b >> 16) {
-            let mut counts = [0u16; 3];
+            let mut counts = [0u16; FIELDS];
             let mut best = (0, 0u8);
             for by_form in by_group.chunk_by(|a, b| a >> 8 == b >> 8) {
                 for k in by_form {
