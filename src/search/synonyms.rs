@@ -23,7 +23,8 @@ const MAX_FORMS: usize = 16;
 pub struct Thesaurus {
     /// Concept name -> its words.
     pub groups: BTreeMap<String, Vec<String>>,
-    /// Front matter `audience:` value -> the words that say a reader is one.
+    /// Front matter `audience:` value -> the words or phrases that say a reader is
+    /// one ("sold", "as a seller": "seller" alone is also said by buyers).
     pub audience: BTreeMap<String, Vec<String>>,
     /// Words too common to say what a query is about: the client leaves them out
     /// of a query that has other words.
@@ -85,14 +86,19 @@ impl Thesaurus {
         }
         lists.extend(raw.stopwords.iter().map(|w| ("stopwords".to_string(), w)));
         for (list, words) in lists {
-            if let Some(bad) = words.iter().find(|w| !is_one_word(w)) {
+            let fits = |w: &String| match list.starts_with("audience.") {
+                true => w.split(' ').all(is_one_word),
+                false => is_one_word(w),
+            };
+            if let Some(bad) = words.iter().find(|w| !fits(w)) {
                 let (line, col) = locate(text, bad);
                 return Err(fail(
                     Diagnostic::error(
                         path,
                         format!(
                             "synonyms: {list}: {bad:?} is not one word; list single words \
-                             (a reader's words are matched one by one)"
+                             (a reader's words are matched one by one; only audience \
+                             entries may be phrases, words separated by one space)"
                         ),
                     )
                     .at(line, col),
@@ -144,6 +150,13 @@ pub fn analyse(tok: &Tokenizer, word: &str) -> (String, String) {
     }
 }
 
+/// An audience word or phrase as the client compares it with a query: each word
+/// folded, separated by one space.
+pub fn audience_form(tok: &Tokenizer, entry: &str) -> String {
+    let words: Vec<String> = entry.split(' ').map(|w| analyse(tok, w).0).collect();
+    words.join(" ")
+}
+
 /// A form to add to the index's term shards.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pointer {
@@ -168,13 +181,31 @@ pub fn pointers(
     let find = |stem: &str| stems.binary_search_by(|s| s.as_str().cmp(stem)).ok();
     let mut out: Vec<(String, usize, bool)> = Vec::new();
     for words in thesaurus.groups.values() {
-        let analysed: Vec<(String, Option<usize>)> = words
+        let mut analysed: Vec<(String, Option<usize>)> = words
             .iter()
             .map(|w| {
                 let (form, stem) = analyse(tok, w);
                 (form, find(&stem))
             })
             .collect();
+        // A group the articles spell with a word of the concept is the concept's; a
+        // group that only shares a stem with one ("conseiller", an adviser, stems as
+        // "conseils", tips) is a homograph, unless the articles spell none of the
+        // concept's words at all (then a shared stem is all there is to go on).
+        let attested = |g: usize| {
+            groups[g]
+                .forms
+                .iter()
+                .any(|f| analysed.iter().any(|a| a.0 == *f))
+        };
+        let spelled: Vec<bool> = analysed.iter().map(|a| a.1.is_some_and(attested)).collect();
+        if spelled.contains(&true) {
+            for (a, spelled) in analysed.iter_mut().zip(spelled) {
+                if !spelled {
+                    a.1 = None;
+                }
+            }
+        }
         let mut targets: Vec<usize> = analysed.iter().filter_map(|a| a.1).collect();
         targets.sort_unstable();
         targets.dedup();

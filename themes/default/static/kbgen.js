@@ -131,10 +131,15 @@ export class Index {
       const cur = best.get(doc);
       if (!cur || total > cur.score) best.set(doc, { doc, section: sid % meta.sections, score: total });
     }
-    // Words that say who is asking boost the articles for that audience.
+    // Words and phrases that say who is asking ("sold", "as a seller") boost the
+    // articles for that audience. Phrases are matched on the whole query, stopwords
+    // and all; Han ones anywhere in it.
     const who = new Set();
+    const folded = fold(query);
+    const flat = ` ${folded.match(WORD)?.join(" ") ?? ""} `;
+    const says = (entry) => (HAN.test(entry) ? folded.includes(entry) : flat.includes(` ${entry} `));
     (meta.aud || []).forEach(([, words], i) => {
-      if (list.some((t) => words.includes(t.text))) who.add(String.fromCharCode(97 + i));
+      if (words.some(says)) who.add(String.fromCharCode(97 + i));
     });
     if (who.size) for (const hit of best.values()) if (who.has(meta.ad?.[hit.doc])) hit.score *= AUDIENCE;
     const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
