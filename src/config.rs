@@ -7,6 +7,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::contact::Contact;
 use crate::diagnostic::{Diagnostic, Error, Result};
+pub use crate::locale::Locale;
 use crate::sanitize::HtmlPolicy;
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -26,7 +27,7 @@ struct RawConfig {
     #[serde(default)]
     favicon: Option<PathBuf>,
     #[serde(default)]
-    media: crate::media::Limits,
+    media: crate::filesize::Limits,
     #[serde(default)]
     hosting: crate::host::Hosting,
     /// Where the search client sends each finished search (see README "Search log").
@@ -42,30 +43,6 @@ struct RawLocale {
     /// The BCP 47 tag for `lang` and hreflang when it says more than the code.
     #[serde(default)]
     lang: Option<String>,
-}
-
-/// One language of the site, as configured.
-#[derive(Debug, Clone)]
-pub struct Locale {
-    /// The folder name and URL segment, e.g. `pt`.
-    pub code: String,
-    /// The language's name in itself, e.g. `Português`.
-    pub name: String,
-    /// The BCP 47 tag of `lang`, hreflang and date formats, e.g. `zh-Hans`; the
-    /// code unless site.yaml gives `lang:`.
-    pub lang: String,
-    pub langid: LanguageIdentifier,
-}
-
-impl Locale {
-    /// Text direction for `<html dir>`.
-    pub fn dir(&self) -> &'static str {
-        if self.langid.character_direction() == unic_langid::CharacterDirection::RTL {
-            "rtl"
-        } else {
-            "ltr"
-        }
-    }
 }
 
 /// What the command line can override.
@@ -97,7 +74,7 @@ pub struct Config {
     pub logo: Option<PathBuf>,
     pub favicon: Option<PathBuf>,
     /// Size limits of files beside the articles (site.yaml `media:`).
-    pub media: crate::media::Limits,
+    pub media: crate::filesize::Limits,
     /// `_redirects`, `_headers`, llms.txt: on or off, and what to add.
     pub hosting: crate::host::Hosting,
     /// site.yaml `search_log_endpoint`: an http(s) URL or a root-relative path.

@@ -7,9 +7,9 @@ use serde_json::{Value, json};
 
 use super::hours::{DAYS, hhmm};
 use super::{Channel, Contact, Target};
-use crate::config::Locale;
 use crate::escape::html as escape;
 use crate::intl::Intl;
+use crate::locale::Locale;
 
 /// The line writers put in Markdown where the channel table belongs.
 pub use crate::markdown::CHANNELS_DIRECTIVE as PLACEHOLDER;

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Locale;
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::locale::Locale;
 pub use hours::Schedule;
 use hours::{DAYS, Date, Interval};
 
