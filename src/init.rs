@@ -93,7 +93,7 @@ pub fn init(dir: &Path, locales: &[String]) -> Result<Vec<PathBuf>> {
     let translations: Vec<String> = starters[1..].iter().map(|s| s.code.to_string()).collect();
     if !translations.is_empty() {
         let config = Config::load(dir, &Overrides::default())?;
-        crate::check::stamp::stamp(&config, &translations)?;
+        crate::stamp::stamp(&config, &translations)?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

@@ -37,6 +37,7 @@ pub mod search;
 pub mod segment;
 pub mod serve;
 pub mod sitemap;
+pub mod stamp;
 pub mod theme;
 pub mod translate;
 pub mod write;

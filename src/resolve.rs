@@ -5,11 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::{Kind, SourcePage};
-use crate::segment;
+use crate::{segment, stamp};
 
 /// Characters escaped in a URL path segment.
 const SEGMENT: &AsciiSet = &CONTROLS
@@ -38,6 +39,18 @@ pub struct Page {
     pub url: String,
     /// Relative to the output folder: `it/controversie/esiti/index.html`.
     pub file: String,
+    /// Set when this is a stamped translation whose source changed since.
+    pub outdated: Option<Outdated>,
+}
+
+/// A translation stamped from a default-locale source that has changed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outdated {
+    /// Index into `Site::sources`: the default locale's current source.
+    pub source: usize,
+    /// The first words of each block that changed, when the stamp records blocks
+    /// (`source_blocks:`); empty for an older, section-level stamp.
+    pub changed: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +116,28 @@ impl Site {
 
     pub fn absolute(&self, url: &str) -> String {
         format!("{}{url}", self.config.origin())
+    }
+
+    /// Replaces a source whose edit changes neither URLs nor listings (its body, say),
+    /// and brings what resolve derives from it up to date: which translations of
+    /// its page are outdated.
+    pub fn replace_source(&mut self, index: usize, page: SourcePage) {
+        let key = page.kind.key();
+        self.sources[index] = page;
+        let translations: BTreeMap<String, Vec<Option<usize>>> = self
+            .translations
+            .get(&key)
+            .map(|t| (key.clone(), t.clone()))
+            .into_iter()
+            .collect();
+        let def = self.config.default_locale;
+        mark_outdated(
+            &mut self.locales,
+            &self.sources,
+            &translations,
+            def,
+            Some(&key),
+        );
     }
 }
 
@@ -174,6 +209,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
                 fallback,
                 url: format!("{prefix}/"),
                 file: format!("{}/index.html", locale.code),
+                outdated: None,
             },
             None => {
                 errors.push(Diagnostic::error(
@@ -218,6 +254,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
                 fallback,
                 url: format!("{prefix}/{}/", encode(&slug)),
                 file: format!("{}/{slug}/index.html", locale.code),
+                outdated: None,
             };
             if let Some(what) = reserved
                 .iter()
@@ -268,6 +305,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
                     "{}{slug}/index.html",
                     cat_page.file.trim_end_matches("index.html")
                 ),
+                outdated: None,
             };
             claim(&page, &mut errors);
             articles.push((
@@ -324,6 +362,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
         errors.dedup();
         return Err(Error::Content(errors));
     }
+    mark_outdated(&mut locales, &sources, &translations, def, None);
     Ok(Site {
         config,
         sources,
@@ -331,6 +370,61 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
         translations: translations.into_iter().collect(),
         media: crate::media::Catalog::default(),
     })
+}
+
+/// Marks the stamped translations whose source changed since they were stamped.
+/// Each source is hashed once, however many locales translate it.
+fn mark_outdated(
+    locales: &mut [LocaleSite],
+    sources: &[SourcePage],
+    translations: &BTreeMap<String, Vec<Option<usize>>>,
+    def: usize,
+    only_key: Option<&str>,
+) {
+    let chosen = |page: &Page| only_key.is_none_or(|k| k == page.key);
+    let stamped = |l: usize, page: &Page| {
+        let own = l != def && !page.fallback && sources[page.source].front.source_hash.is_some();
+        own.then(|| translations.get(&page.key)?[def]).flatten()
+    };
+    let mut originals: Vec<usize> = locales
+        .iter()
+        .enumerate()
+        .flat_map(|(l, ls)| {
+            ls.pages()
+                .filter(|p| chosen(p))
+                .filter_map(move |p| stamped(l, p))
+        })
+        .collect();
+    originals.sort_unstable();
+    originals.dedup();
+    let hashes: HashMap<usize, String> = originals
+        .into_par_iter()
+        .map(|s| (s, stamp::source_hash(&sources[s])))
+        .collect();
+    for (l, ls) in locales.iter_mut().enumerate() {
+        let pages = std::iter::once(&mut ls.home)
+            .chain(ls.categories.iter_mut().map(|c| &mut c.page))
+            .chain(ls.articles.iter_mut().map(|a| &mut a.page));
+        for page in pages.filter(|p| chosen(p)) {
+            page.outdated = stamped(l, page).and_then(|source| {
+                let translation = &sources[page.source];
+                let recorded = translation.front.source_hash.as_deref()?;
+                if recorded.trim() == hashes[&source] {
+                    return None;
+                }
+                let changed = translation.front.source_blocks.as_deref().map(|blocks| {
+                    crate::translate::pair::block_changes(blocks, &sources[source])
+                        .into_iter()
+                        .filter_map(|c| c.excerpt)
+                        .collect()
+                });
+                Some(Outdated {
+                    source,
+                    changed: changed.unwrap_or_default(),
+                })
+            });
+        }
+    }
 }
 
 fn order_of(s: &SourcePage) -> i64 {

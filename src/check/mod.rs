@@ -9,7 +9,6 @@ pub mod date;
 pub mod fluent;
 pub mod links;
 pub mod output;
-pub mod stamp;
 pub mod translations;
 
 use serde::Serialize;

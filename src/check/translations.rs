@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::stamp::{section_hashes, source_hash};
 use crate::config::Config;
 use crate::load::SourcePage;
+use crate::stamp::{section_hashes, source_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

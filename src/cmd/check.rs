@@ -136,7 +136,7 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
 pub fn stamp(args: StampArgs) -> Result<(), Failed> {
     let in_site = Failed::in_site(&args.root);
     let config = Config::load(&args.root, &Overrides::default()).map_err(&in_site)?;
-    let written = check::stamp::stamp(&config, &args.targets).map_err(&in_site)?;
+    let written = kbgen::stamp::stamp(&config, &args.targets).map_err(&in_site)?;
     for path in &written {
         eprintln!("stamped {}", relative_path(&args.root, path).display());
     }

@@ -86,7 +86,7 @@ struct Outdated<'a> {
     url: &'a str,
     /// The first words of the original's passages that changed or were added since
     /// the translation was stamped (with a `source_blocks:` stamp; else empty).
-    changed: Vec<String>,
+    changed: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -298,7 +298,7 @@ impl Renderer {
                 url,
             }
         });
-        let outdated = outdated(site, locale, page);
+        let outdated = outdated(site, page);
         let switcher = config
             .locales
             .iter()
@@ -550,34 +550,22 @@ impl Renderer {
     }
 }
 
-/// The default locale's original of a translation that is out of date with it.
-fn outdated<'a>(site: &'a Site, locale: usize, page: &Page) -> Option<Outdated<'a>> {
+/// The default locale's original of a translation that is out of date with it
+/// (resolve decides which are).
+fn outdated<'a>(site: &'a Site, page: &'a Page) -> Option<Outdated<'a>> {
+    let outdated = page.outdated.as_ref()?;
     let def = site.config.default_locale;
-    if page.fallback || locale == def {
-        return None;
-    }
-    let source = site.translations.get(&page.key)?[def]?;
-    if !crate::check::stamp::is_outdated(&site.sources[page.source], &site.sources[source]) {
-        return None;
-    }
     let d = &site.config.locales[def];
-    let changed = site.sources[page.source]
-        .front
-        .source_blocks
-        .as_deref()
-        .map(|stamped| {
-            crate::translate::pair::block_changes(stamped, &site.sources[source])
-                .into_iter()
-                .filter_map(|c| c.excerpt)
-                .take(MAX_CHANGED_SHOWN)
-                .collect()
-        })
-        .unwrap_or_default();
     Some(Outdated {
         lang: &d.lang,
         name: &d.name,
         url: site.locales[def].urls.get(&page.key)?,
-        changed,
+        changed: outdated
+            .changed
+            .iter()
+            .take(MAX_CHANGED_SHOWN)
+            .map(String::as_str)
+            .collect(),
     })
 }
 

@@ -10,6 +10,10 @@ const SITE: &str = "base_url: https://help.test\ndefault_locale: en\nlocales:\n 
 
 /// A page of `locale` (0 = en, 1 = it) at `rel` under content/<locale>/.
 fn page(locale: usize, rel: &str, front: &str) -> SourcePage {
+    page_with_body(locale, rel, front, "Text.\n")
+}
+
+fn page_with_body(locale: usize, rel: &str, front: &str, body: &str) -> SourcePage {
     let code = ["en", "it"][locale];
     let kind = match rel.split_once('/') {
         None => Kind::Home,
@@ -23,7 +27,7 @@ fn page(locale: usize, rel: &str, front: &str) -> SourcePage {
     };
     let path = Path::new("content").join(code).join(rel);
     let (page, diagnostics) =
-        SourcePage::from_text(locale, kind, &path, format!("---\n{front}\n---\nText.\n"));
+        SourcePage::from_text(locale, kind, &path, format!("---\n{front}\n---\n{body}"));
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     page
 }
@@ -145,4 +149,55 @@ fn two_pages_with_one_url_are_an_error_naming_both() {
         message.contains("refunds.md") && message.contains("another `slug`"),
         "{message}"
     );
+}
+
+#[test]
+fn a_stamped_translation_is_outdated_once_its_source_changes_and_says_what_changed() {
+    let body = "First paragraph.\n\nSecond paragraph.\n";
+    let source = page_with_body(0, "help/refunds.md", "title: Refunds", body);
+    let blocks =
+        crate::translate::segments::block_hashes(&crate::translate::segments::segments(&source));
+    let stamp = format!(
+        "title: Rimborsi\nsource_hash: {}\nsource_blocks: \"{blocks}\"",
+        crate::stamp::source_hash(&source)
+    );
+    let mut pages = base();
+    pages.retain(|p| p.kind.key() != "help/refunds");
+    pages.push(source.clone());
+    pages.push(page(1, "help/refunds.md", &stamp));
+    let index = pages
+        .iter()
+        .position(|p| p.locale == 0 && p.kind.key() == "help/refunds")
+        .unwrap();
+    let mut site = site(pages).unwrap();
+    let italian = |site: &Site| {
+        let it = &site.locales[1];
+        it.articles
+            .iter()
+            .find(|a| a.page.key == "help/refunds")
+            .unwrap()
+            .page
+            .outdated
+            .clone()
+    };
+    assert_eq!(italian(&site), None, "stamped from the current source");
+
+    let edited = "First paragraph.\n\nSecond paragraph, now longer.\n";
+    site.replace_source(
+        index,
+        page_with_body(0, "help/refunds.md", "title: Refunds", edited),
+    );
+    let outdated = italian(&site).expect("the source changed");
+    assert_eq!(outdated.source, index);
+    assert_eq!(outdated.changed, ["Second paragraph, now longer."]);
+    // The English page itself is never outdated.
+    assert!(
+        site.locales[0]
+            .articles
+            .iter()
+            .all(|a| a.page.outdated.is_none())
+    );
+
+    site.replace_source(index, source);
+    assert_eq!(italian(&site), None, "the edit was undone");
 }

@@ -303,7 +303,7 @@ impl LiveSite {
             None => self.restructure(locale, kind, Edit::Add(Box::new(page))),
             Some(i) => match impact(&state.site.sources[i], &page) {
                 Impact::Page => {
-                    state.site.sources[i] = page;
+                    state.site.replace_source(i, page);
                     // A translation's "may be outdated" notice compares it with the
                     // default locale's text, so an edit there can add or remove the
                     // notice on every translation of the page.

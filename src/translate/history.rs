@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::check::stamp::source_hash;
 use crate::load::SourcePage;
+use crate::stamp::source_hash;
 
 /// How far back to look: a stamp older than this many commits of the file gets
 /// no previous text (the segment is still marked fuzzy).

@@ -12,10 +12,10 @@ use super::inline::{self, Inline, Piece};
 use super::pair::{self, State};
 use super::segments::{Kind, Segment, block_hashes};
 use super::{Target, TargetPiece, po, xliff};
-use crate::check::stamp::{restamp, section_hashes, source_hash, write_atomically};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::SourcePage;
+use crate::stamp::{restamp, section_hashes, source_hash, write_atomically};
 
 /// What an import did.
 #[derive(Debug, Default)]

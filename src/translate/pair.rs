@@ -12,8 +12,8 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::segments::{Segment, segments};
-use crate::check::stamp::{section_hashes, source_hash};
 use crate::load::SourcePage;
+use crate::stamp::{section_hashes, source_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {

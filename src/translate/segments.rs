@@ -110,7 +110,7 @@ pub fn segments(page: &SourcePage) -> Vec<Segment> {
         text: text.to_string(),
         range: None,
         prefix: String::new(),
-        section: crate::check::stamp::TITLE.to_string(),
+        section: crate::stamp::TITLE.to_string(),
         headings: Vec::new(),
         heading_id: None,
         explicit_id: false,
@@ -158,7 +158,7 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
     let mut inline_depth = 0usize;
     // The alt text's bytes inside an image being read: (first start, last end).
     let mut image_inner: Option<(usize, usize)> = None;
-    let mut section = crate::check::stamp::INTRO.to_string();
+    let mut section = crate::stamp::INTRO.to_string();
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let mut used = HashSet::new();
     let path_text = |path: &[usize]| {

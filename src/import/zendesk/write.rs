@@ -91,7 +91,7 @@ pub fn hash_of(config: &Config, rel: &Path, text: &str) -> String {
         &config.content_dir().join(rel),
         text.to_string(),
     );
-    crate::check::stamp::source_hash(&page)
+    crate::stamp::source_hash(&page)
 }
 
 /// Files to write, by path under `content/`.

@@ -102,7 +102,7 @@ fn a_body_edit_renders_the_page_and_its_fallbacks_only() {
 fn editing_a_source_refreshes_the_outdated_notice_of_its_translations() {
     let site = Site::new();
     let config = crate::config::Config::load(site.root(), &Overrides::default()).unwrap();
-    crate::check::stamp::stamp(&config, &["it".to_string()]).unwrap();
+    crate::stamp::stamp(&config, &["it".to_string()]).unwrap();
     let (_, before) = LiveSite::new(site.root(), Overrides::default());
     let page = "it/help/a/index.html";
     // A body edit, then a title edit (which moves the page in its listings).
