@@ -342,7 +342,7 @@ pub fn page_errors(site: &Site, source: &SourcePage, parsed: &Parsed) -> Vec<Dia
                 &source.path,
                 format!(
                     "{} shows the channels of contact.yaml, and this site has none: add contact.yaml beside site.yaml, or remove the line",
-                    markdown::CHANNELS_DIRECTIVE
+                    crate::contact::facts::PLACEHOLDER
                 ),
             )
             .at(line, col)

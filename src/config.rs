@@ -8,7 +8,9 @@ use unic_langid::LanguageIdentifier;
 use crate::contact::Contact;
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use crate::locale::Locale;
+mod hosting;
 use crate::sanitize::HtmlPolicy;
+pub use hosting::Hosting;
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -29,7 +31,7 @@ struct RawConfig {
     #[serde(default)]
     media: crate::filesize::Limits,
     #[serde(default)]
-    hosting: crate::host::Hosting,
+    hosting: Hosting,
     /// Where the search client sends each finished search (see README "Search log").
     #[serde(default)]
     search_log_endpoint: Option<String>,
@@ -76,7 +78,7 @@ pub struct Config {
     /// Size limits of files beside the articles (site.yaml `media:`).
     pub media: crate::filesize::Limits,
     /// `_redirects`, `_headers`, llms.txt: on or off, and what to add.
-    pub hosting: crate::host::Hosting,
+    pub hosting: Hosting,
     /// site.yaml `search_log_endpoint`: an http(s) URL or a root-relative path.
     pub search_log_endpoint: Option<String>,
 }

@@ -4,13 +4,11 @@ use std::collections::{HashSet, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::contact::facts::PLACEHOLDER as CHANNELS_DIRECTIVE;
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::{Kind, SourcePage};
 use crate::media::{self, Catalog, html::ImageWriter};
 use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
-
-/// The line writers put where contact.yaml's channel table belongs.
-pub const CHANNELS_DIRECTIVE: &str = "<!-- kbgen:contact-channels -->";
 
 mod links;
 mod sections;

@@ -11,9 +11,10 @@ use crate::escape::html as escape;
 use crate::intl::Intl;
 use crate::locale::Locale;
 
-/// The line writers put in Markdown where the channel table belongs.
-pub use crate::markdown::CHANNELS_DIRECTIVE as PLACEHOLDER;
 use crate::sanitize::CHANNELS_MARKER;
+
+/// The line writers put in Markdown where contact.yaml's channel table belongs.
+pub const PLACEHOLDER: &str = "<!-- kbgen:contact-channels -->";
 
 /// Looks up a UI string of the page's locale.
 pub type Text<'a> = &'a dyn Fn(&str) -> String;
