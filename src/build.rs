@@ -87,9 +87,9 @@ pub fn prepare(config: Config) -> Result<Prepared> {
         .ok();
     // What `kbgen check` calls a Fluent error fails the build too, pointing at the
     // .ftl line rather than at every template line that would show the message.
-    let fluent_errors: Vec<Diagnostic> = crate::check::fluent::check(&config, &theme)
+    let fluent_errors: Vec<Diagnostic> = crate::i18n::lint::check(&config, &theme)
         .into_iter()
-        .filter(|p| p.level == crate::check::Level::Error)
+        .filter(|p| p.level == crate::problem::Level::Error)
         .map(|p| p.diagnostic)
         .collect();
     let localizer = localizer.filter(|_| fluent_errors.is_empty());

@@ -9,6 +9,8 @@ use fluent::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use include_dir::{Dir, include_dir};
 
+pub mod lint;
+
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result, line_col};
 

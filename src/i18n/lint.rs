@@ -9,10 +9,9 @@ use std::path::PathBuf;
 
 use fluent_syntax::ast;
 
-use super::{Kind, Level, Problem};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, line_col};
-use crate::i18n;
+use crate::problem::{Kind, Level, Problem};
 use crate::theme::Theme;
 
 /// Messages the Rust code formats itself, outside templates. A test below reads
@@ -58,11 +57,11 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
     for locale in &config.locales {
         let mut messages = BTreeMap::new();
         for (path, text) in files(config, &locale.code, &mut problems) {
-            if let Some(offset) = crate::i18n::too_deep(&text) {
+            if let Some(offset) = super::too_deep(&text) {
                 let (line, col) = line_col(&text, offset);
                 let message = format!(
                     "Fluent placeables nested more than {} levels deep: flatten the message",
-                    crate::i18n::MAX_FLUENT_DEPTH
+                    super::MAX_FLUENT_DEPTH
                 );
                 problems.push(Problem::new(
                     Level::Error,
@@ -122,7 +121,7 @@ pub fn check(config: &Config, theme: &Theme) -> Vec<Problem> {
     let def_code = &config.default_locale().code;
     for (id, m) in &locales[def] {
         // A built-in string nothing uses is kbgen's to remove, not the writer's.
-        if !is_used(id, &used) && !m.path.starts_with(i18n::BUILT_IN) {
+        if !is_used(id, &used) && !m.path.starts_with(super::BUILT_IN) {
             problems.push(Problem::new(
                 Level::Info,
                 Kind::FluentUnused,
@@ -199,7 +198,7 @@ fn list(vars: &BTreeSet<String>) -> String {
 
 /// The built-in files of a locale, then the site's, in the order the build layers them.
 fn files(config: &Config, code: &str, problems: &mut Vec<Problem>) -> Vec<(PathBuf, String)> {
-    let (sources, unreadable) = i18n::sources(config, code);
+    let (sources, unreadable) = super::sources(config, code);
     problems.extend(
         unreadable
             .into_iter()
