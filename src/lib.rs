@@ -29,6 +29,7 @@ pub mod locale;
 pub mod manifest;
 pub mod markdown;
 pub mod media;
+pub mod pipeline;
 pub mod problem;
 pub mod publish;
 pub mod render;

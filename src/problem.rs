@@ -38,6 +38,21 @@ pub enum Kind {
     /// A URL of the previous build (`--against`) that is neither published nor
     /// redirected now.
     VanishedUrl,
+    /// A template that does not compile, or a page it cannot render.
+    Template,
+    /// A file the build could not write.
+    Write,
+}
+
+impl Kind {
+    /// Found only by the Fluent lint, which the build runs for its errors alone: a
+    /// locale's missing messages are shown in the default locale's words.
+    pub fn is_lint(self) -> bool {
+        matches!(
+            self,
+            Kind::FluentMissing | Kind::FluentUnused | Kind::FluentVariables
+        )
+    }
 }
 
 /// How bad a problem is.

@@ -41,6 +41,20 @@ impl Memory {
     }
 }
 
+/// An output that keeps nothing, for `kbgen check`: pages are rendered, for their
+/// errors, and dropped. Paths are still checked as the build checks them.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, rel: &str, _bytes: &[u8]) -> Result<()> {
+        inside(rel)
+    }
+
+    fn rename_dir(&self, _from: &str, to: &str) -> Result<()> {
+        inside(to)
+    }
+}
+
 impl Output for Memory {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         inside(rel)?;

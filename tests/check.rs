@@ -466,3 +466,41 @@ fn raw_html_images_need_alt_text_too() {
     assert_eq!(alt[0]["line"], 7);
     assert!(problems(&json, "image").is_empty(), "the file is published");
 }
+
+#[test]
+fn check_fails_on_templates_the_build_cannot_render() {
+    // A template that compiles but fails on one kind of page (articles), and one
+    // that only the site-wide pages use (404): the build rejects both, so check
+    // must too, naming the template.
+    let site = TestSite::fixture("check");
+    site.check(&[]).assert_ok();
+    site.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_value.field }}{% endblock main %}",
+    );
+    site.build().assert_code(1);
+    let (run, json) = site.check_json(&[]);
+    run.assert_code(1);
+    let p = problems(&json, "template");
+    assert!(!p.is_empty(), "{json}");
+    assert!(p.iter().all(|p| p["level"] == "error"), "{p:?}");
+    assert!(
+        p.iter().any(|p| p["path"] == "templates/article.html"
+            && p["message"].as_str().unwrap().contains("no_such_value")),
+        "{p:?}"
+    );
+
+    site.remove("templates/article.html");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}{{ missing_404_value }}{% endblock main %}",
+    );
+    site.build().assert_code(1);
+    let (run, json) = site.check_json(&[]);
+    run.assert_code(1);
+    let p = problems(&json, "template");
+    assert!(
+        p.iter().any(|p| p["path"] == "templates/404.html"),
+        "{json}"
+    );
+}

@@ -1,91 +1,54 @@
 //! Links, anchors, images, files beside the pages and contact-flow topics, in
 //! every locale.
 //!
-//! Pages are parsed exactly as the build parses them, fallbacks included: a link in
-//! an English page shown in Polish goes to the Polish page, whose headings may
-//! differ. Links into the contact flow (`/<locale>/contact/?topic=...`) must name a
+//! Pages go through the build's own page pass, fallbacks included (a link in an
+//! English page shown in Polish goes to the Polish page, whose headings may
+//! differ), and are rendered when the templates compile, so that every error of
+//! the build is an error here. Links into the contact flow (`/<locale>/contact/?topic=...`) must name a
 //! topic of contact.yaml (without one: a topic some article declares, or `general`).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
+use indicatif::ProgressBar;
 use percent_encoding::percent_decode_str;
-use rayon::prelude::*;
 
 use super::{Kind, Level, Problem};
-use crate::anchors;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Parsed};
-use crate::resolve::{Page, Site};
-use crate::theme::Theme;
+use crate::markdown;
+use crate::pipeline::{self, Keep, Outcome};
+use crate::render::Renderer;
+use crate::resolve::Site;
+use crate::write::Discard;
 
-pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
-    let pages: Vec<(usize, &Page)> = site
-        .locales
-        .iter()
-        .enumerate()
-        .flat_map(|(l, ls)| ls.pages().map(move |p| (l, p)))
-        .collect();
-    let parsed: Vec<Parsed> = pages
-        .par_iter()
-        .map(|&(l, page)| {
-            let urls = &site.locales[l].urls;
-            let url_of = |key: &str| urls.get(key).map(String::as_str);
-            let source = &site.sources[page.source];
-            let media = crate::media::Shown {
-                catalog: &site.media,
-                locale: l,
-            };
-            let mut parsed =
-                markdown::parse_with(source, &page.key, &url_of, &site.config.html, media);
-            // Only links, headings and images are checked: keeping every page's HTML
-            // would hold the whole site in memory at once.
-            parsed.html = String::new();
-            parsed
-        })
-        .collect();
-
-    let mut problems = Vec::new();
-    let heading_ids: Vec<HashSet<String>> = parsed
-        .iter()
-        .map(|p| p.headings.iter().map(|h| h.id.clone()).collect())
-        .collect();
-    let ids: HashMap<(usize, &str), &HashSet<String>> = pages
-        .iter()
-        .zip(&heading_ids)
-        .map(|(&(l, page), ids)| ((l, page.key.as_str()), ids))
-        .collect();
-    // The same rules as the build's, so that check and build agree.
-    let found = anchors::check(
+/// Runs the build's page pass (rendering into nothing when the templates compile)
+/// and checks what it found.
+pub fn check(site: &Site, renderer: Option<&Renderer>, assets: &HashSet<String>) -> Vec<Problem> {
+    let jobs = pipeline::jobs(site);
+    let outcomes = pipeline::render_pages(
         site,
-        pages
-            .iter()
-            .zip(&parsed)
-            .map(|(&(l, page), p)| (l, page.source, p.anchors.as_slice())),
-        |l, key| ids.get(&(l, key)).copied(),
+        renderer,
+        &jobs,
+        &Discard,
+        Keep::Refs,
+        &ProgressBar::hidden(),
     );
+    let mut problems = Vec::new();
+    // The same rules as the build's, so that check and build agree.
+    let found = pipeline::check_anchors_of(site, &jobs, &outcomes);
     for (level, ds) in [
         (Level::Error, found.errors),
         (Level::Warning, found.warnings),
     ] {
         problems.extend(ds.into_iter().map(|d| Problem::new(level, Kind::Anchor, d)));
     }
+    problems.extend(unused_media(site, &outcomes));
     let topics = topics(site);
-    let assets: HashSet<&str> = theme.assets.iter().map(|a| a.file.as_str()).collect();
-    problems.extend(media(site, &parsed));
-    for (&(_, page), p) in pages.iter().zip(&parsed) {
-        let source = &site.sources[page.source];
-        for e in &p.errors {
-            problems.push(Problem::new(Level::Error, Kind::Link, e.clone()));
-        }
-        for e in crate::build::page_errors(site, source, p) {
-            problems.push(Problem::new(Level::Error, Kind::ContactTopic, e));
-        }
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        problems.extend(outcome.problems);
         // Images and contact links do not depend on the locale a page is shown
-        // in: check them once, on the page's own locale.
-        if page.fallback {
-            continue;
-        }
-        for link in &p.links {
+        // in: the pass keeps them only for the page's own locale.
+        let source = &site.sources[job.page.source];
+        for link in &outcome.links {
             if let Some(message) = contact_topic(site, &link.href, &topics) {
                 let (line, col) = markdown::position(source, link.offset);
                 problems.push(Problem::new(
@@ -95,7 +58,7 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
                 ));
             }
         }
-        for image in &p.images {
+        for image in &outcome.images {
             let (line, col) = markdown::position(source, image.offset);
             if image.alt.trim().is_empty() {
                 problems.push(Problem::new(
@@ -108,7 +71,7 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
                     .at(line, col),
                 ));
             }
-            if let Some(message) = image_problem(site, &assets, &image.src) {
+            if let Some(message) = image_problem(site, assets, &image.src) {
                 problems.push(Problem::new(
                     Level::Warning,
                     Kind::Image,
@@ -120,17 +83,14 @@ pub fn check(site: &Site, theme: &Theme) -> Vec<Problem> {
     problems
 }
 
-/// Links to missing or oversized files, files no page links and files over the
-/// size a file should stay under.
-fn media(site: &Site, parsed: &[Parsed]) -> Vec<Problem> {
+/// Files no page links, and files over the size a file should stay under (links
+/// to missing or oversized files are the page pass's errors).
+fn unused_media(site: &Site, outcomes: &[Outcome]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut used = BTreeSet::new();
-    for p in parsed {
-        used.extend(p.media.iter().copied());
-        for e in &p.media_errors {
-            problems.push(Problem::new(Level::Error, Kind::Image, e.clone()));
-        }
-    }
+    let used: BTreeSet<usize> = outcomes
+        .iter()
+        .flat_map(|o| o.media.iter().copied())
+        .collect();
     for m in site.media.unused(&used) {
         problems.push(Problem::new(
             Level::Warning,
@@ -194,7 +154,7 @@ fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<S
 }
 
 /// A message when the image at `src` will not be on the published site.
-fn image_problem(site: &Site, assets: &HashSet<&str>, src: &str) -> Option<String> {
+fn image_problem(site: &Site, assets: &HashSet<String>, src: &str) -> Option<String> {
     let path = src.split(['?', '#']).next().unwrap_or_default();
     if path.is_empty() || path.starts_with("//") || path.contains(':') {
         return None; // external, or data: (kept or sanitized by the HTML policy)

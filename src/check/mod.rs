@@ -10,11 +10,15 @@ pub mod links;
 pub mod output;
 pub mod translations;
 
+use std::collections::HashSet;
+
 use crate::config::Config;
 use crate::diagnostic::{Result, relative_path};
-use crate::load;
-use crate::resolve;
-use crate::theme::Theme;
+use crate::manifest::Manifest;
+use crate::pipeline;
+use crate::render::Renderer;
+use crate::resolve::Site;
+use crate::write::Discard;
 
 pub use crate::problem::{Kind, Level, Problem};
 pub use date::Date;
@@ -33,7 +37,7 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// The URLs the site would publish, for `--against`; `None` when it does not
     /// resolve.
-    pub manifest: Option<crate::manifest::Manifest>,
+    pub manifest: Option<Manifest>,
 }
 
 impl Report {
@@ -57,47 +61,29 @@ impl Report {
     }
 }
 
-/// Checks the site of `config`, as of `today`.
+/// Checks the site of `config`, as of `today`: the build's stages without writing
+/// anything, plus what only drifts.
 pub fn check(config: Config, today: Date) -> Result<Report> {
-    let theme = Theme::load(&config)?;
-    let loaded = load::load(&config)?;
-    let mut problems = Vec::new();
-    for d in loaded.errors {
-        problems.push(Problem::new(Level::Error, Kind::FrontMatter, d));
-    }
-    for d in loaded.warnings {
-        problems.push(Problem::new(Level::Warning, Kind::FrontMatter, d));
-    }
-    for page in &loaded.pages {
-        problems.extend(date::check_dates(page, today));
-    }
-    let translations = translations::statuses(&config, &loaded.pages);
-    problems.extend(crate::i18n::lint::check(&config, &theme));
     let root = config.root.clone();
     let locales = config.locales.iter().map(|l| l.code.clone()).collect();
     let default_locale = config.default_locale().code.clone();
-    let (catalog, media_errors) = crate::media::Catalog::new(&config, loaded.media);
-    for d in media_errors {
-        problems.push(Problem::new(Level::Error, Kind::Image, d));
+    let mut loaded = pipeline::load(config)?;
+    let mut problems = std::mem::take(&mut loaded.problems);
+    for page in &loaded.pages {
+        problems.extend(date::check_dates(page, today));
     }
+    let translations = translations::statuses(&loaded.config, &loaded.pages);
+    let assets: HashSet<String> = loaded.theme.assets.iter().map(|a| a.file.clone()).collect();
+    let resolved = loaded.resolve();
+    problems.extend(resolved.problems);
     let mut manifest = None;
-    match resolve::resolve(config, loaded.pages) {
-        Ok(mut site) => {
-            site.media = catalog;
-            problems.extend(links::check(&site, &theme));
-            let (redirects, errors) = crate::aliases::resolve(&site);
-            problems.extend(
-                errors
-                    .into_iter()
-                    .map(|d| Problem::new(Level::Error, Kind::Url, d)),
-            );
-            manifest = Some(crate::manifest::Manifest::of(&site, &redirects));
-        }
-        Err(e) => {
-            for d in e.diagnostics() {
-                problems.push(Problem::new(Level::Error, Kind::Url, d));
-            }
-        }
+    if let Some(site) = &resolved.site {
+        let renderer = resolved.renderer.as_ref();
+        problems.extend(links::check(site, renderer, &assets));
+        manifest = Some(match renderer {
+            Some(renderer) => site_files(site, renderer, &mut problems),
+            None => Manifest::of(site, &crate::aliases::resolve(site).0),
+        });
     }
     // Paths as the writer knows them, the same as the build prints.
     for p in &mut problems {
@@ -121,4 +107,24 @@ pub fn check(config: Config, today: Date) -> Result<Report> {
         problems,
         manifest,
     })
+}
+
+/// The pages that are not articles (root, 404, search, contact), the redirect
+/// pages and the host files, rendered as the build renders them, and dropped.
+fn site_files(site: &Site, renderer: &Renderer, problems: &mut Vec<Problem>) -> Manifest {
+    let template = |d| Problem::new(Level::Error, Kind::Template, d);
+    if let Err(e) = pipeline::write_site_files(site, renderer, &Discard) {
+        problems.extend(e.diagnostics().into_iter().map(template));
+    }
+    match crate::publish::write_site_wide(site, renderer, &[], &Discard) {
+        Ok((warnings, manifest)) => {
+            let url = |d| Problem::new(Level::Warning, Kind::Url, d);
+            problems.extend(warnings.into_iter().map(url));
+            manifest
+        }
+        Err(e) => {
+            problems.extend(e.diagnostics().into_iter().map(template));
+            Manifest::of(site, &crate::aliases::resolve(site).0)
+        }
+    }
 }

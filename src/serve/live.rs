@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use indicatif::ProgressBar;
 
-use crate::build::{self, Job, Outcome, Prepared, Role};
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, Kind, SourcePage};
 use crate::markdown::AnchorRef;
+use crate::pipeline::{self, Job, Keep, Outcome, Prepared, Role};
 use crate::render::Renderer;
 use crate::resolve::{self, Site};
 use crate::search;
@@ -158,7 +158,7 @@ impl LiveSite {
             renderer,
             warnings,
             errors,
-        } = match build::prepare(config) {
+        } = match pipeline::prepare(config) {
             Ok(p) => p,
             Err(e) => {
                 self.state = None;
@@ -180,16 +180,17 @@ impl LiveSite {
             }
         }
         let memory = Memory::new();
-        let jobs = build::jobs(&site);
-        let outcomes = build::render_pages(
+        let jobs = pipeline::jobs(&site);
+        let outcomes = pipeline::render_pages(
             &site,
             renderer.as_ref(),
             &jobs,
             &memory,
+            Keep::Outline,
             &ProgressBar::hidden(),
         );
         let mut warnings = warnings;
-        match build::write_media(&site, &outcomes, &memory) {
+        match pipeline::write_media(&site, &outcomes, &memory) {
             Ok(w) => warnings.extend(w),
             Err(e) => self.setup_errors.extend(e.diagnostics()),
         }
@@ -201,11 +202,11 @@ impl LiveSite {
         let rendered = jobs.len();
         drop(jobs);
         if let Some(r) = &renderer
-            && let Err(e) = build::write_site_files(&site, r, &memory)
+            && let Err(e) = pipeline::write_site_files(&site, r, &memory)
         {
             self.setup_errors.extend(e.diagnostics());
         }
-        let index_files = match build::write_search_indexes(&site, &memory) {
+        let index_files = match pipeline::write_search_indexes(&site, &memory) {
             Ok(files) => files,
             Err(e) => {
                 self.setup_errors.extend(e.diagnostics());
@@ -449,7 +450,7 @@ impl LiveSite {
         self.write_special_pages(&mut update);
         if let Some(state) = &self.state {
             let memory = Memory::new();
-            if let Err(e) = build::write_sitemaps(&state.site, &memory) {
+            if let Err(e) = pipeline::write_sitemaps(&state.site, &memory) {
                 self.setup_errors.extend(e.diagnostics());
             }
             update.written.extend(memory.into_files());
@@ -472,21 +473,22 @@ impl LiveSite {
             return Update::default();
         };
         let site = &state.site;
-        let jobs: Vec<Job<'_>> = build::jobs(site)
+        let jobs: Vec<Job<'_>> = pipeline::jobs(site)
             .into_iter()
             .filter(|job| select(job, site))
             .collect();
         let memory = Memory::new();
-        let outcomes = build::render_pages(
+        let outcomes = pipeline::render_pages(
             site,
             state.renderer.as_ref(),
             &jobs,
             &memory,
+            Keep::Outline,
             &ProgressBar::hidden(),
         );
         // Pages are served with the files they link; sizes were reported by the
         // full build.
-        let _ = build::write_media(site, &outcomes, &memory);
+        let _ = pipeline::write_media(site, &outcomes, &memory);
         for (job, outcome) in jobs.iter().zip(outcomes) {
             state.pages[job.locale].insert(job.page.key.clone(), page_state(job, outcome));
             if !job.page.fallback {
@@ -549,7 +551,7 @@ impl LiveSite {
         };
         let mut current: Vec<HashMap<&str, usize>> =
             state.site.locales.iter().map(|_| HashMap::new()).collect();
-        for job in build::jobs(&state.site) {
+        for job in pipeline::jobs(&state.site) {
             current[job.locale].insert(&job.page.key, job.page.source);
         }
         for (pages, current) in state.pages.iter_mut().zip(&current) {
@@ -572,7 +574,7 @@ impl LiveSite {
             return;
         };
         let memory = Memory::new();
-        if let Err(e) = build::write_special_pages(&state.site, renderer, &memory) {
+        if let Err(e) = pipeline::write_special_pages(&state.site, renderer, &memory) {
             self.setup_errors.extend(e.diagnostics());
         }
         let (site, index_files) = (&state.site, &state.index_files);
@@ -607,7 +609,7 @@ impl LiveSite {
                 .filter(|p| !p.anchors.is_empty())
                 .map(move |p| (locale, p.source, p.anchors.as_slice()))
         });
-        self.anchor_errors = build::check_anchors(&state.site, pages, |locale, key| {
+        self.anchor_errors = pipeline::check_anchors(&state.site, pages, |locale, key| {
             state.pages[locale].get(key).map(|p| &p.ids)
         });
     }
@@ -663,9 +665,9 @@ fn mentioned(sources: &[SourcePage], name: &str) -> bool {
 fn page_state(job: &Job<'_>, outcome: Outcome) -> PageState {
     PageState {
         source: job.page.source,
+        errors: outcome.problems.into_iter().map(|p| p.diagnostic).collect(),
         ids: outcome.ids,
         anchors: outcome.anchors,
-        errors: outcome.errors,
     }
 }
 
