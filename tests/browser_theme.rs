@@ -6,42 +6,10 @@
 
 mod common;
 
-use common::TestSite;
-use common::browser::{StaticServer, open, tab, viewport, wait_for};
-use headless_chrome::Browser;
+use common::browser::{Served, eval, open, tab, viewport, wait_for};
 use serde_json::Value;
 
 const WIDTHS: [u32; 2] = [1280, 390];
-
-/// The example site, built and served, and a browser to look at it.
-struct Served {
-    browser: Browser,
-    _profile: tempfile::TempDir,
-    _site: TestSite,
-    server: StaticServer,
-}
-
-impl Served {
-    fn start(test: &str) -> Option<Served> {
-        let (browser, profile) = common::browser::browser(test)?;
-        let site = TestSite::example();
-        site.build().assert_ok();
-        let server = StaticServer::start(&site.root().join("public"));
-        Some(Served {
-            browser,
-            _profile: profile,
-            _site: site,
-            server,
-        })
-    }
-}
-
-fn eval(tab: &headless_chrome::Tab, js: &str) -> Value {
-    tab.evaluate(js, false)
-        .unwrap_or_else(|e| panic!("{js}: {e}"))
-        .value
-        .unwrap_or(Value::Null)
-}
 
 #[test]
 fn language_menu_opens_inside_the_screen_and_the_header_stays_compact() {

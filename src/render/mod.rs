@@ -1,5 +1,6 @@
 //! Render: Tera templates fed with one page's context and Fluent strings.
 
+mod article;
 mod contact;
 mod redirect;
 
@@ -130,8 +131,6 @@ struct Common<'a> {
     outdated: Option<Outdated<'a>>,
 }
 
-/// Number of related articles listed under an article.
-const RELATED: usize = 5;
 /// Number of articles listed per category on a home page.
 const HOME_ARTICLES: usize = 5;
 
@@ -206,6 +205,8 @@ impl Renderer {
         let (logo, favicon) = crate::media::site_images(&site.media);
         tera.global_context().insert("site_logo", &logo);
         tera.global_context().insert("site_favicon", &favicon);
+        tera.global_context()
+            .insert("feedback_reasons", &contact::FEEDBACK_REASONS);
         let sources: Vec<(String, String)> = theme
             .templates
             .iter()
@@ -354,6 +355,23 @@ impl Renderer {
         }
     }
 
+    /// Home › category: the start of the breadcrumbs of a category and its articles.
+    fn category_crumbs<'a>(
+        &self,
+        site: &'a Site,
+        locale: usize,
+        c: &'a crate::resolve::Category,
+    ) -> Vec<Link<'a>> {
+        vec![
+            self.home_title(site, locale),
+            Link {
+                title: &c.title,
+                url: &c.page.url,
+                description: None,
+            },
+        ]
+    }
+
     pub fn home(&self, site: &Site, locale: usize, parsed: &Parsed) -> Result<String, Diagnostic> {
         let ls = &site.locales[locale];
         let common = self.common(site, locale, &ls.home, parsed);
@@ -388,14 +406,7 @@ impl Renderer {
         let ls = &site.locales[locale];
         let c = &ls.categories[index];
         let mut common = self.common(site, locale, &c.page, parsed);
-        common.breadcrumbs = vec![
-            self.home_title(site, locale),
-            Link {
-                title: &c.title,
-                url: &c.page.url,
-                description: None,
-            },
-        ];
+        common.breadcrumbs = self.category_crumbs(site, locale, c);
         let articles: Vec<Link> = c
             .articles
             .iter()
@@ -404,71 +415,6 @@ impl Renderer {
         let mut ctx = self.context(&common)?;
         ctx.insert("articles", &articles);
         self.render("category.html", &ctx)
-    }
-
-    pub fn article(
-        &self,
-        site: &Site,
-        locale: usize,
-        index: usize,
-        parsed: &Parsed,
-    ) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let a = &ls.articles[index];
-        let c = &ls.categories[a.category];
-        let source = &site.sources[a.page.source];
-        let filled = self.fill_contact_facts(site, locale, source, &parsed.html)?;
-        let footer = self.article_footer(site, locale, &a.page.key, source)?;
-        let mut common = self.common(site, locale, &a.page, parsed);
-        if let Some(html) = &filled {
-            common.content = html;
-        }
-        common.breadcrumbs = vec![
-            self.home_title(site, locale),
-            Link {
-                title: &c.title,
-                url: &c.page.url,
-                description: None,
-            },
-            Link {
-                title: source.front.title(),
-                url: &a.page.url,
-                description: None,
-            },
-        ];
-        let toc: Vec<TocEntry> = parsed
-            .headings
-            .iter()
-            .filter(|h| h.level == 2 || h.level == 3)
-            .map(|h| TocEntry {
-                level: h.level,
-                id: &h.id,
-                text: &h.text,
-            })
-            .collect();
-        let related: Vec<Link> = c
-            .articles
-            .iter()
-            .filter(|&&i| i != index)
-            .take(RELATED)
-            .map(|&i| article_link(site, locale, i))
-            .collect();
-        let mut ctx = self.context(&common)?;
-        ctx.insert("toc", &toc);
-        ctx.insert("related", &related);
-        ctx.insert("updated", &source.front.updated);
-        // The date as the reader's language writes it; `datetime` keeps the ISO date.
-        let updated_text = source.front.updated.as_deref().map(|d| {
-            crate::date::Date::parse(d).map_or_else(
-                || d.to_string(),
-                |day| crate::intl::Intl::new(&site.config.locales[locale].lang).date(day.naive()),
-            )
-        });
-        ctx.insert("updated_text", &updated_text);
-        ctx.insert("topic", &source.front.topic);
-        ctx.insert("audience", &source.front.audience);
-        ctx.insert("footer", &footer);
-        self.render("article.html", &ctx)
     }
 
     pub fn not_found(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
