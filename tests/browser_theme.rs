@@ -109,7 +109,8 @@ fn footer_sits_at_the_bottom_of_short_pages() {
     let (tab, server) = (tab(&h.browser), &h.server);
     for width in WIDTHS {
         viewport(&tab, width, 1100);
-        open(&tab, &server.url("/en/404.html"));
+        // The search page before a search: a title and five links.
+        open(&tab, &server.url("/en/search/"));
         let gap = eval(
             &tab,
             "innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom",

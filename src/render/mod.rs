@@ -2,6 +2,8 @@
 
 mod article;
 mod contact;
+mod home;
+mod icons;
 mod redirect;
 
 pub use contact::contact_url;
@@ -97,15 +99,6 @@ struct TocEntry<'a> {
     text: &'a str,
 }
 
-#[derive(Serialize)]
-struct CategoryCard<'a> {
-    title: &'a str,
-    url: &'a str,
-    description: Option<&'a str>,
-    count: usize,
-    articles: Vec<Link<'a>>,
-}
-
 /// What every page template gets.
 #[derive(Serialize)]
 struct Common<'a> {
@@ -130,9 +123,6 @@ struct Common<'a> {
     /// A translation whose source changed since it was stamped: the original's link.
     outdated: Option<Outdated<'a>>,
 }
-
-/// Number of articles listed per category on a home page.
-const HOME_ARTICLES: usize = 5;
 
 impl Renderer {
     pub fn new(
@@ -372,30 +362,6 @@ impl Renderer {
         ]
     }
 
-    pub fn home(&self, site: &Site, locale: usize, parsed: &Parsed) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let common = self.common(site, locale, &ls.home, parsed);
-        let categories: Vec<CategoryCard> = ls
-            .categories
-            .iter()
-            .map(|c| CategoryCard {
-                title: &c.title,
-                url: &c.page.url,
-                description: site.sources[c.page.source].front.description.as_deref(),
-                count: c.articles.len(),
-                articles: c
-                    .articles
-                    .iter()
-                    .take(HOME_ARTICLES)
-                    .map(|&a| article_link(site, locale, a))
-                    .collect(),
-            })
-            .collect();
-        let mut ctx = self.context(&common)?;
-        ctx.insert("categories", &categories);
-        self.render("home.html", &ctx)
-    }
-
     pub fn category(
         &self,
         site: &Site,
@@ -415,25 +381,6 @@ impl Renderer {
         let mut ctx = self.context(&common)?;
         ctx.insert("articles", &articles);
         self.render("category.html", &ctx)
-    }
-
-    pub fn not_found(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let empty = Parsed::default();
-        let mut common = self.common(site, locale, &ls.home, &empty);
-        let title = self
-            .localizer
-            .text(locale, "not-found-title")
-            .unwrap_or_default();
-        common.page_title = &title;
-        common.description = None;
-        common.alternates.clear();
-        let mut ctx = self.context(&common)?;
-        ctx.insert(
-            "canonical",
-            &site.absolute(&format!("{}404.html", ls.home.url)),
-        );
-        self.render("404.html", &ctx)
     }
 
     /// `/<locale>/search/`: results come from JavaScript; without it, the categories.
