@@ -79,6 +79,10 @@ pub fn prepare(config: Config) -> Result<Prepared> {
     let theme = Theme::load(&config)?;
     let loaded = load::load(&config)?;
     let mut warnings = loaded.warnings;
+    if let Some(brand) = &config.brand {
+        let site_yaml = config.root.join(crate::config::CONFIG_FILE);
+        warnings.extend(brand.stylesheet(&site_yaml).1);
+    }
     let mut errors = loaded.errors;
     // Fluent, template and content errors are all collected before giving up, so a
     // writer sees every problem of a build at once.
