@@ -12,3 +12,5 @@ feedback-sorry = Danke. Unser Kundenservice hilft Ihnen gern weiter.
 feedback-sorry-no-contact = Danke. Wir nutzen Ihr Feedback, um diesen Artikel zu verbessern.
 contact-from-article = Der Artikel, den Sie gelesen haben
 contact-feedback-reason = Was nicht gepasst hat:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Weiter

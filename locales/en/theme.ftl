@@ -13,3 +13,5 @@ feedback-sorry-no-contact = Thank you. We will use your feedback to improve this
 # Shown on the contact page when the reader came from an article's "No" vote.
 contact-from-article = The article you were reading
 contact-feedback-reason = What went wrong:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Continue

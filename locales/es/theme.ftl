@@ -12,3 +12,5 @@ feedback-sorry = Gracias. Nuestro equipo de atención al cliente puede ayudarte 
 feedback-sorry-no-contact = Gracias. Usaremos tu opinión para mejorar este artículo.
 contact-from-article = El artículo que estabas leyendo
 contact-feedback-reason = Qué ha fallado:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Continuar

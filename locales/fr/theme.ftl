@@ -12,3 +12,5 @@ feedback-sorry = Merci. Notre service client peut vous aider.
 feedback-sorry-no-contact = Merci. Votre avis nous aidera à améliorer cet article.
 contact-from-article = L'article que vous lisiez
 contact-feedback-reason = Ce qui n'allait pas :
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Continuer

@@ -12,3 +12,5 @@ feedback-sorry = Grazie. Il nostro servizio clienti può aiutarti.
 feedback-sorry-no-contact = Grazie. Useremo il tuo parere per migliorare questo articolo.
 contact-from-article = L'articolo che stavi leggendo
 contact-feedback-reason = Che cosa non andava:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Continua

@@ -12,3 +12,5 @@ feedback-sorry = Bedankt. Onze klantenservice helpt je graag verder.
 feedback-sorry-no-contact = Bedankt. We gebruiken je feedback om dit artikel te verbeteren.
 contact-from-article = Het artikel dat je las
 contact-feedback-reason = Wat er misging:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Verder

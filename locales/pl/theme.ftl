@@ -12,3 +12,5 @@ feedback-sorry = Dziękujemy. Nasz zespół obsługi klienta może Ci pomóc.
 feedback-sorry-no-contact = Dziękujemy. Wykorzystamy Twoją opinię, aby ulepszyć ten artykuł.
 contact-from-article = Czytany artykuł
 contact-feedback-reason = Co było nie tak:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Dalej

@@ -12,3 +12,5 @@ feedback-sorry = Obrigado. A nossa equipa de apoio pode ajudar.
 feedback-sorry-no-contact = Obrigado. Vamos usar a sua opinião para melhorar este artigo.
 contact-from-article = O artigo que estava a ler
 contact-feedback-reason = O que correu mal:
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = Continuar

@@ -12,3 +12,5 @@ feedback-sorry = 谢谢。我们的客服团队可以帮您解决这个问题。
 feedback-sorry-no-contact = 谢谢。我们会根据您的反馈改进这篇文章。
 contact-from-article = 您刚才阅读的文章
 contact-feedback-reason = 问题所在：
+# The contact page: the button that shows its next step (with JavaScript).
+contact-next = 继续

@@ -237,8 +237,34 @@ function setupContact(root) {
   update();
   if (!fixedNow) setInterval(update, 60e3);
 
+  setupSteps(root, form, question);
   setupSuggestions(root, question);
   setupValidation(form, about);
+}
+
+/**
+ * The three steps one at a time: the next is shown once the one before is
+ * answered (a choice changed, a question typed, or "Continue"). A reader who
+ * arrives with a topic has answered the first; one who comes from an article or
+ * with a question (`from`, `q`) has tried the articles, and sees all three.
+ */
+function setupSteps(root, form, question) {
+  const steps = [...root.querySelectorAll(".step")];
+  let at = 0;
+  const reveal = (n, focus) => {
+    if (n > at) at = Math.min(n, steps.length - 1);
+    steps.forEach((s, i) => { s.hidden = i > at; });
+    if (focus) steps[n]?.querySelector("textarea, input:not([type=hidden]), h2")?.focus();
+  };
+  for (const p of root.querySelectorAll(".next")) p.hidden = false;
+  steps[steps.length - 1].querySelector("h2").tabIndex = -1;
+  reveal(params.get("q") || params.get("from") ? 2 : params.get("topic") ? 1 : 0);
+  form.addEventListener("change", (e) => { if (steps[0].contains(e.target)) reveal(1); });
+  question.addEventListener("input", () => { if (question.value.trim()) reveal(2); });
+  root.addEventListener("click", (e) => {
+    const next = e.target.closest("[data-next]");
+    if (next) reveal(Number(next.dataset.next), true);
+  });
 }
 
 function setupSuggestions(root, question) {
