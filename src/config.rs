@@ -35,6 +35,8 @@ struct RawConfig {
     /// Where the search client sends each finished search (see README "Search log").
     #[serde(default)]
     search_log_endpoint: Option<String>,
+    #[serde(default)]
+    brand: Option<crate::brand::RawBrand>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +83,8 @@ pub struct Config {
     pub hosting: Hosting,
     /// site.yaml `search_log_endpoint`: an http(s) URL or a root-relative path.
     pub search_log_endpoint: Option<String>,
+    /// site.yaml `brand:`.
+    pub brand: Option<crate::brand::Brand>,
 }
 
 impl Config {
@@ -201,6 +205,16 @@ impl Config {
         {
             return Err(fail(format!("search_log_endpoint: {why}")));
         }
+        let brand = match &raw.brand {
+            None => None,
+            Some(b) => {
+                let line = accent_line(text);
+                Some(
+                    crate::brand::Brand::check(b, line)
+                        .map_err(|m| Error::Config(Diagnostic::error(path, m).at(line, 1)))?,
+                )
+            }
+        };
         Ok(Config {
             root: root.to_path_buf(),
             base_url,
@@ -211,7 +225,10 @@ impl Config {
             drafts: overrides.drafts,
             html: raw.html,
             contact: None,
-            logo: raw.logo,
+            logo: raw
+                .logo
+                .or_else(|| raw.brand.as_ref().and_then(|b| b.logo.clone())),
+            brand,
             favicon: raw.favicon,
             media: raw.media,
             hosting: raw.hosting,
@@ -274,6 +291,25 @@ fn check_base_url(base: &str) -> std::result::Result<url::Url, String> {
 }
 
 /// A single path segment that cannot climb out of its folder (see [`crate::segment`]).
+/// The line of `accent:` under `brand:` (the `brand:` line itself when written
+/// inline, `brand: { accent: ... }`).
+fn accent_line(text: &str) -> usize {
+    let Some(brand) = crate::yaml::key_line(text, "brand") else {
+        return 1;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.get(brand - 1).is_some_and(|l| l.contains("accent")) {
+        return brand;
+    }
+    lines
+        .iter()
+        .enumerate()
+        .skip(brand)
+        .take_while(|(_, l)| l.trim().is_empty() || l.starts_with([' ', '\t', '#']))
+        .find(|(_, l)| l.trim_start().starts_with("accent:"))
+        .map_or(brand, |(i, _)| i + 1)
+}
+
 pub fn is_url_segment(s: &str) -> bool {
     crate::segment::problem(s).is_none()
 }

@@ -30,6 +30,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "source_blocks",
     "aliases",
     "promoted",
+    "icon",
 ];
 
 /// Front matter as written. Only `title` is required.
@@ -59,6 +60,8 @@ pub struct FrontMatter {
     /// Featured by the theme (Zendesk's `promoted`).
     #[serde(default)]
     pub promoted: bool,
+    /// A category's icon on the home page: one of the theme's built-in names.
+    pub icon: Option<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, serde_yaml::Value>,
 }

@@ -8,6 +8,7 @@
 pub mod aliases;
 pub mod anchors;
 pub mod base_path;
+pub mod brand;
 pub mod build;
 pub mod check;
 pub mod config;

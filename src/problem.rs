@@ -42,6 +42,8 @@ pub enum Kind {
     Template,
     /// A file the build could not write.
     Write,
+    /// A `brand.accent` that cannot reach WCAG AA contrast as it is.
+    Brand,
 }
 
 impl Kind {

@@ -77,6 +77,17 @@ impl Theme {
                 statics.insert(name, bytes);
             }
         }
+        if let Some(brand) = &config.brand {
+            let (css, _) = brand.stylesheet(&config.root.join(crate::config::CONFIG_FILE));
+            if !css.is_empty() {
+                statics.insert("brand.css".into(), css.into_bytes());
+            }
+            if let Some(rel) = &brand.css {
+                let path = config.root.join(rel);
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                statics.insert("site.css".into(), bytes);
+            }
+        }
         let assets = statics
             .into_iter()
             .map(|(name, bytes)| Asset {

@@ -6,42 +6,10 @@
 
 mod common;
 
-use common::TestSite;
-use common::browser::{StaticServer, open, tab, viewport, wait_for};
-use headless_chrome::Browser;
+use common::browser::{Served, eval, open, tab, viewport, wait_for};
 use serde_json::Value;
 
 const WIDTHS: [u32; 2] = [1280, 390];
-
-/// The example site, built and served, and a browser to look at it.
-struct Served {
-    browser: Browser,
-    _profile: tempfile::TempDir,
-    _site: TestSite,
-    server: StaticServer,
-}
-
-impl Served {
-    fn start(test: &str) -> Option<Served> {
-        let (browser, profile) = common::browser::browser(test)?;
-        let site = TestSite::example();
-        site.build().assert_ok();
-        let server = StaticServer::start(&site.root().join("public"));
-        Some(Served {
-            browser,
-            _profile: profile,
-            _site: site,
-            server,
-        })
-    }
-}
-
-fn eval(tab: &headless_chrome::Tab, js: &str) -> Value {
-    tab.evaluate(js, false)
-        .unwrap_or_else(|e| panic!("{js}: {e}"))
-        .value
-        .unwrap_or(Value::Null)
-}
 
 #[test]
 fn language_menu_opens_inside_the_screen_and_the_header_stays_compact() {
@@ -141,7 +109,8 @@ fn footer_sits_at_the_bottom_of_short_pages() {
     let (tab, server) = (tab(&h.browser), &h.server);
     for width in WIDTHS {
         viewport(&tab, width, 1100);
-        open(&tab, &server.url("/en/404.html"));
+        // The search page before a search: a title and five links.
+        open(&tab, &server.url("/en/search/"));
         let gap = eval(
             &tab,
             "innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom",
@@ -184,5 +153,80 @@ fn suggested_answer_is_not_repeated_by_the_first_result() {
             &tab,
             "document.querySelector('.answer h3 a').getAttribute('href')"
         ),
+    );
+}
+
+/// Which of the contact page's steps are on screen, in order.
+fn steps_shown(tab: &headless_chrome::Tab) -> String {
+    eval(
+        tab,
+        "[...document.querySelectorAll('.contact .step')].map(s => s.getClientRects().length > 0 ? 'y' : 'n').join('')",
+    )
+    .as_str()
+    .unwrap()
+    .to_string()
+}
+
+#[test]
+fn contact_steps_reveal_in_order_and_all_show_without_javascript() {
+    let Some(h) = Served::start("contact steps") else {
+        return;
+    };
+    let (tab, server) = (tab(&h.browser), &h.server);
+    for width in WIDTHS {
+        viewport(&tab, width, 900);
+        open(&tab, &server.url("/en/contact/?now=2026-06-10T10:00:00Z"));
+        wait_for(
+            &tab,
+            "!document.querySelector('.next').hidden",
+            "contact.js",
+        );
+        assert_eq!(
+            steps_shown(&tab),
+            "ynn",
+            "at {width} px only the first step"
+        );
+        tab.find_element("[data-next='1']")
+            .unwrap()
+            .click()
+            .unwrap();
+        assert_eq!(steps_shown(&tab), "yyn", "Continue shows the question");
+        assert_eq!(eval(&tab, "document.activeElement.id"), "contact-question");
+        tab.type_str("refund").unwrap();
+        wait_for(
+            &tab,
+            "document.getElementById('step-support').getClientRects().length > 0",
+            "a typed question shows the third step",
+        );
+        // Coming from an article, the reader has tried it: all three at once.
+        open(
+            &tab,
+            &server.url("/en/contact/?topic=dispute&from=disputes%2Fhow-disputes-are-resolved"),
+        );
+        wait_for(
+            &tab,
+            "!document.querySelector('.next').hidden",
+            "contact.js",
+        );
+        assert_eq!(steps_shown(&tab), "yyy");
+    }
+    use headless_chrome::protocol::cdp::Emulation::SetScriptExecutionDisabled;
+    let plain = common::browser::tab(&h.browser);
+    plain
+        .call_method(SetScriptExecutionDisabled { value: true })
+        .unwrap();
+    open(&plain, &server.url("/en/contact/"));
+    assert_eq!(
+        steps_shown(&plain),
+        "yyy",
+        "without JavaScript every step shows"
+    );
+    assert_eq!(
+        eval(
+            &plain,
+            "document.querySelectorAll('.next:not([hidden])').length"
+        ),
+        0,
+        "and no Continue button"
     );
 }

@@ -29,8 +29,14 @@ const USED_BY_CODE: &[&str] = &[
 /// Message ids the code builds from a prefix and a value of the config
 /// (`contact-topic-<id>`, `contact-day-<mon>`, `contact-channel-<kind>`): every
 /// message with such a prefix counts as used, since which ones are depends on
-/// contact.yaml, and a site may keep labels for topics it adds later.
-const USED_PREFIXES: &[&str] = &["contact-topic-", "contact-day-", "contact-channel-"];
+/// contact.yaml, and a site may keep labels for topics it adds later. The theme
+/// builds the negative-vote reasons' ids in a loop (`feedback-reason-<reason>`).
+const USED_PREFIXES: &[&str] = &[
+    "contact-topic-",
+    "contact-day-",
+    "contact-channel-",
+    "feedback-reason-",
+];
 
 /// Whether the code or a template asks for message `id`.
 fn is_used(id: &str, used: &BTreeSet<String>) -> bool {

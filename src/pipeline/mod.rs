@@ -66,6 +66,11 @@ pub fn load(config: Config) -> Result<Loaded> {
             .into_iter()
             .map(|d| front(Level::Warning, d)),
     );
+    if let Some(brand) = &config.brand {
+        let site_yaml = config.root.join(crate::config::CONFIG_FILE);
+        let contrast = |d| Problem::new(Level::Warning, Kind::Brand, d);
+        problems.extend(brand.stylesheet(&site_yaml).1.into_iter().map(contrast));
+    }
     let mut notices = Vec::new();
     let localizer = Localizer::load(&config, &mut notices)
         .map_err(|e| {

@@ -11,6 +11,11 @@ use crate::load::SourcePage;
 use crate::markdown::Parsed;
 use crate::resolve::Site;
 
+/// What a reader can say went wrong after answering "No" under an article, each
+/// with a `feedback-reason-<id>` string; the id is what the feedback endpoint and
+/// the contact form receive as `reason`.
+pub(super) const FEEDBACK_REASONS: [&str; 4] = ["unclear", "outdated", "unanswered", "other"];
+
 /// What an article shows below its text.
 #[derive(Serialize)]
 pub(super) struct Footer {

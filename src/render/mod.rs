@@ -1,6 +1,9 @@
 //! Render: Tera templates fed with one page's context and Fluent strings.
 
+mod article;
 mod contact;
+mod home;
+mod icons;
 mod redirect;
 
 pub use contact::contact_url;
@@ -96,15 +99,6 @@ struct TocEntry<'a> {
     text: &'a str,
 }
 
-#[derive(Serialize)]
-struct CategoryCard<'a> {
-    title: &'a str,
-    url: &'a str,
-    description: Option<&'a str>,
-    count: usize,
-    articles: Vec<Link<'a>>,
-}
-
 /// What every page template gets.
 #[derive(Serialize)]
 struct Common<'a> {
@@ -129,11 +123,6 @@ struct Common<'a> {
     /// A translation whose source changed since it was stamped: the original's link.
     outdated: Option<Outdated<'a>>,
 }
-
-/// Number of related articles listed under an article.
-const RELATED: usize = 5;
-/// Number of articles listed per category on a home page.
-const HOME_ARTICLES: usize = 5;
 
 impl Renderer {
     pub fn new(
@@ -206,6 +195,8 @@ impl Renderer {
         let (logo, favicon) = crate::media::site_images(&site.media);
         tera.global_context().insert("site_logo", &logo);
         tera.global_context().insert("site_favicon", &favicon);
+        tera.global_context()
+            .insert("feedback_reasons", &contact::FEEDBACK_REASONS);
         let sources: Vec<(String, String)> = theme
             .templates
             .iter()
@@ -354,28 +345,21 @@ impl Renderer {
         }
     }
 
-    pub fn home(&self, site: &Site, locale: usize, parsed: &Parsed) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let common = self.common(site, locale, &ls.home, parsed);
-        let categories: Vec<CategoryCard> = ls
-            .categories
-            .iter()
-            .map(|c| CategoryCard {
+    /// Home › category: the start of the breadcrumbs of a category and its articles.
+    fn category_crumbs<'a>(
+        &self,
+        site: &'a Site,
+        locale: usize,
+        c: &'a crate::resolve::Category,
+    ) -> Vec<Link<'a>> {
+        vec![
+            self.home_title(site, locale),
+            Link {
                 title: &c.title,
                 url: &c.page.url,
-                description: site.sources[c.page.source].front.description.as_deref(),
-                count: c.articles.len(),
-                articles: c
-                    .articles
-                    .iter()
-                    .take(HOME_ARTICLES)
-                    .map(|&a| article_link(site, locale, a))
-                    .collect(),
-            })
-            .collect();
-        let mut ctx = self.context(&common)?;
-        ctx.insert("categories", &categories);
-        self.render("home.html", &ctx)
+                description: None,
+            },
+        ]
     }
 
     pub fn category(
@@ -388,14 +372,7 @@ impl Renderer {
         let ls = &site.locales[locale];
         let c = &ls.categories[index];
         let mut common = self.common(site, locale, &c.page, parsed);
-        common.breadcrumbs = vec![
-            self.home_title(site, locale),
-            Link {
-                title: &c.title,
-                url: &c.page.url,
-                description: None,
-            },
-        ];
+        common.breadcrumbs = self.category_crumbs(site, locale, c);
         let articles: Vec<Link> = c
             .articles
             .iter()
@@ -404,90 +381,6 @@ impl Renderer {
         let mut ctx = self.context(&common)?;
         ctx.insert("articles", &articles);
         self.render("category.html", &ctx)
-    }
-
-    pub fn article(
-        &self,
-        site: &Site,
-        locale: usize,
-        index: usize,
-        parsed: &Parsed,
-    ) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let a = &ls.articles[index];
-        let c = &ls.categories[a.category];
-        let source = &site.sources[a.page.source];
-        let filled = self.fill_contact_facts(site, locale, source, &parsed.html)?;
-        let footer = self.article_footer(site, locale, &a.page.key, source)?;
-        let mut common = self.common(site, locale, &a.page, parsed);
-        if let Some(html) = &filled {
-            common.content = html;
-        }
-        common.breadcrumbs = vec![
-            self.home_title(site, locale),
-            Link {
-                title: &c.title,
-                url: &c.page.url,
-                description: None,
-            },
-            Link {
-                title: source.front.title(),
-                url: &a.page.url,
-                description: None,
-            },
-        ];
-        let toc: Vec<TocEntry> = parsed
-            .headings
-            .iter()
-            .filter(|h| h.level == 2 || h.level == 3)
-            .map(|h| TocEntry {
-                level: h.level,
-                id: &h.id,
-                text: &h.text,
-            })
-            .collect();
-        let related: Vec<Link> = c
-            .articles
-            .iter()
-            .filter(|&&i| i != index)
-            .take(RELATED)
-            .map(|&i| article_link(site, locale, i))
-            .collect();
-        let mut ctx = self.context(&common)?;
-        ctx.insert("toc", &toc);
-        ctx.insert("related", &related);
-        ctx.insert("updated", &source.front.updated);
-        // The date as the reader's language writes it; `datetime` keeps the ISO date.
-        let updated_text = source.front.updated.as_deref().map(|d| {
-            crate::date::Date::parse(d).map_or_else(
-                || d.to_string(),
-                |day| crate::intl::Intl::new(&site.config.locales[locale].lang).date(day.naive()),
-            )
-        });
-        ctx.insert("updated_text", &updated_text);
-        ctx.insert("topic", &source.front.topic);
-        ctx.insert("audience", &source.front.audience);
-        ctx.insert("footer", &footer);
-        self.render("article.html", &ctx)
-    }
-
-    pub fn not_found(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
-        let empty = Parsed::default();
-        let mut common = self.common(site, locale, &ls.home, &empty);
-        let title = self
-            .localizer
-            .text(locale, "not-found-title")
-            .unwrap_or_default();
-        common.page_title = &title;
-        common.description = None;
-        common.alternates.clear();
-        let mut ctx = self.context(&common)?;
-        ctx.insert(
-            "canonical",
-            &site.absolute(&format!("{}404.html", ls.home.url)),
-        );
-        self.render("404.html", &ctx)
     }
 
     /// `/<locale>/search/`: results come from JavaScript; without it, the categories.

@@ -159,3 +159,39 @@ pub fn viewport(tab: &Tab, width: u32, height: u32) {
     .expect("device metrics");
     tab.call_method(metrics).expect("set the viewport");
 }
+
+/// The example site, built and served, and a browser to look at it.
+pub struct Served {
+    pub browser: Browser,
+    _profile: tempfile::TempDir,
+    pub site: crate::common::TestSite,
+    pub server: StaticServer,
+}
+
+impl Served {
+    /// `None` where there is no Chromium (see [`browser`]).
+    pub fn start(test: &str) -> Option<Served> {
+        Served::site(test, crate::common::TestSite::example())
+    }
+
+    /// `site`, built and served.
+    pub fn site(test: &str, site: crate::common::TestSite) -> Option<Served> {
+        let (browser, profile) = browser(test)?;
+        site.build().assert_ok();
+        let server = StaticServer::start(&site.root().join("public"));
+        Some(Served {
+            browser,
+            _profile: profile,
+            site,
+            server,
+        })
+    }
+}
+
+/// The value of `js` in `tab` (`null` when it has none).
+pub fn eval(tab: &Tab, js: &str) -> serde_json::Value {
+    tab.evaluate(js, false)
+        .unwrap_or_else(|e| panic!("{js}: {e}"))
+        .value
+        .unwrap_or(serde_json::Value::Null)
+}

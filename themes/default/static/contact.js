@@ -107,27 +107,79 @@ function readerZone() {
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
 
+/** Sends one answer to site.yaml's `feedback_endpoint`, or keeps it in the browser. */
+async function record(box, form, fields) {
+  const endpoint = box.dataset.endpoint;
+  if (endpoint) {
+    const body = new FormData(form);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    if (await fetch(endpoint, { method: "POST", body }).then((r) => r.ok, () => false)) return;
+  }
+  for (const [k, v] of Object.entries(fields)) {
+    try { localStorage.setItem(`kbgen-${k}:${box.dataset.feedback}`, v); } catch { /* private mode */ }
+  }
+}
+
+/**
+ * "Was this article helpful?": a "No" asks what went wrong, and the reason goes
+ * with the reader into the contact flow (`&reason=`, `&article=`).
+ */
 function setupFeedback(box) {
   const form = box.querySelector("form.feedback");
   if (!form) return;
   form.hidden = false;
   const thanks = form.querySelector(".thanks");
+  const reasons = box.querySelector(".reasons");
+  const contact = box.querySelector(".contact-us a");
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const value = e.submitter?.value || "";
-    const endpoint = box.dataset.endpoint;
-    let sent = false;
-    if (endpoint) {
-      const body = new FormData(form);
-      body.set("helpful", value);
-      sent = await fetch(endpoint, { method: "POST", body }).then((r) => r.ok, () => false);
-    }
-    if (!sent) {
-      try { localStorage.setItem(`kbgen-helpful:${box.dataset.feedback}`, value); } catch { /* private mode */ }
-    }
     for (const b of form.querySelectorAll("button")) b.disabled = true;
-    thanks.textContent = box.dataset.tThanks;
+    await record(box, form, { helpful: value });
+    if (value === "no" && reasons) {
+      reasons.hidden = false;
+      reasons.querySelector("button").focus();
+    } else {
+      thanks.textContent = box.dataset.tThanks;
+    }
   });
+  reasons?.addEventListener("click", async (e) => {
+    const reason = e.target.closest("button")?.value;
+    if (!reason) return;
+    for (const b of reasons.querySelectorAll("button")) {
+      b.disabled = true;
+      b.setAttribute("aria-pressed", String(b.value === reason));
+    }
+    await record(box, form, { helpful: "no", reason });
+    if (contact) {
+      const url = new URL(contact.href);
+      url.searchParams.set("reason", reason);
+      url.searchParams.set("article", location.pathname);
+      contact.href = url.pathname + url.search;
+      contact.closest("p").classList.add("offer");
+    }
+    thanks.textContent = contact ? box.dataset.tSorry : box.dataset.tSorryAlone;
+    thanks.tabIndex = -1;
+    thanks.focus();
+  });
+}
+
+/**
+ * On the contact page, what the reader's "No" on an article said: the reason
+ * (one of the footer's) is shown and sent with the form; the article is linked
+ * only as a path on this site.
+ */
+function showFeedback(root, form) {
+  const note = root.querySelector(".from-article");
+  const reason = params.get("reason") || "";
+  const article = params.get("article") || "";
+  const label = note?.querySelector(`[data-reason="${CSS.escape(reason)}"]`);
+  if (!note || !label) return;
+  form.elements.reason.value = reason;
+  const link = note.querySelector("a");
+  if (/^\/(?![/\\])/.test(article)) link.href = article; else link.removeAttribute("href");
+  for (const other of note.querySelectorAll("[data-reason]")) other.hidden = other !== label;
+  note.hidden = false;
 }
 
 function setupContact(root) {
@@ -147,6 +199,7 @@ function setupContact(root) {
   if (wanted && [...topic.options].some((o) => o.value === wanted)) topic.value = wanted;
   form.elements.from.value = params.get("from") || "";
   if (params.get("q")) question.value = params.get("q");
+  showFeedback(root, form);
   const about = () => form.querySelector("input[name=about]:checked")?.value;
   const setAbout = (value) => { form.querySelector(`input[name=about][value=${value}]`).checked = true; };
   setAbout(topic.value === "order" ? "order" : "general");
@@ -184,8 +237,34 @@ function setupContact(root) {
   update();
   if (!fixedNow) setInterval(update, 60e3);
 
+  setupSteps(root, form, question);
   setupSuggestions(root, question);
   setupValidation(form, about);
+}
+
+/**
+ * The three steps one at a time: the next is shown once the one before is
+ * answered (a choice changed, a question typed, or "Continue"). A reader who
+ * arrives with a topic has answered the first; one who comes from an article or
+ * with a question (`from`, `q`) has tried the articles, and sees all three.
+ */
+function setupSteps(root, form, question) {
+  const steps = [...root.querySelectorAll(".step")];
+  let at = 0;
+  const reveal = (n, focus) => {
+    if (n > at) at = Math.min(n, steps.length - 1);
+    steps.forEach((s, i) => { s.hidden = i > at; });
+    if (focus) steps[n]?.querySelector("textarea, input:not([type=hidden]), h2")?.focus();
+  };
+  for (const p of root.querySelectorAll(".next")) p.hidden = false;
+  steps[steps.length - 1].querySelector("h2").tabIndex = -1;
+  reveal(params.get("q") || params.get("from") ? 2 : params.get("topic") ? 1 : 0);
+  form.addEventListener("change", (e) => { if (steps[0].contains(e.target)) reveal(1); });
+  question.addEventListener("input", () => { if (question.value.trim()) reveal(2); });
+  root.addEventListener("click", (e) => {
+    const next = e.target.closest("[data-next]");
+    if (next) reveal(Number(next.dataset.next), true);
+  });
 }
 
 function setupSuggestions(root, question) {

@@ -554,7 +554,9 @@ if (typeof document !== "undefined") {
       .find(Boolean);
     location.replace((match ?? picker.querySelector("[data-default]") ?? links[0]).href);
   }
-  const form = document.querySelector("form[data-search]");
+  // The header's search box, and the home and 404 pages' large one.
+  const [form, ...others] = document.querySelectorAll("form[data-search]");
+  for (const other of others) setupCombobox(other, searchLog(other));
   if (form) {
     const log = searchLog(form);
     setupCombobox(form, log);
