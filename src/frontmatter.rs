@@ -52,7 +52,7 @@ pub struct FrontMatter {
     /// Heading id -> hash of that section of the source, for "which sections changed".
     pub source_sections: Option<BTreeMap<String, String>>,
     /// One short hash per segment of the source, in order, for "which paragraphs
-    /// changed" (see `translate::segments`).
+    /// changed" (see `stamp::blocks`).
     pub source_blocks: Option<String>,
     /// Old URLs of the page, each redirected to it (see `aliases`).
     #[serde(default)]

@@ -413,7 +413,7 @@ fn mark_outdated(
                     return None;
                 }
                 let changed = translation.front.source_blocks.as_deref().map(|blocks| {
-                    crate::translate::pair::block_changes(blocks, &sources[source])
+                    crate::stamp::changes::block_changes(blocks, &sources[source])
                         .into_iter()
                         .filter_map(|c| c.excerpt)
                         .collect()

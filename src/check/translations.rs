@@ -72,7 +72,7 @@ pub struct Translation {
     /// For outdated translations stamped with `source_blocks`: which paragraphs,
     /// headings, list items... changed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub blocks: Vec<crate::translate::pair::BlockChange>,
+    pub blocks: Vec<crate::stamp::changes::BlockChange>,
 }
 
 /// A path as text even when it is not UTF-8: serde would refuse it, and the JSON
@@ -125,7 +125,7 @@ pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
                             t.sections = changes(stamped, &section_hashes(src));
                         }
                         if let Some(stamped) = &tr.front.source_blocks {
-                            t.blocks = crate::translate::pair::block_changes(stamped, src);
+                            t.blocks = crate::stamp::changes::block_changes(stamped, src);
                         }
                     }
                     None => {

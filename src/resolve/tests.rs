@@ -155,8 +155,7 @@ fn two_pages_with_one_url_are_an_error_naming_both() {
 fn a_stamped_translation_is_outdated_once_its_source_changes_and_says_what_changed() {
     let body = "First paragraph.\n\nSecond paragraph.\n";
     let source = page_with_body(0, "help/refunds.md", "title: Refunds", body);
-    let blocks =
-        crate::translate::segments::block_hashes(&crate::translate::segments::segments(&source));
+    let blocks = crate::stamp::blocks::block_hashes(&crate::stamp::blocks::segments(&source));
     let stamp = format!(
         "title: Rimborsi\nsource_hash: {}\nsource_blocks: \"{blocks}\"",
         crate::stamp::source_hash(&source)

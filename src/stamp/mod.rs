@@ -4,6 +4,8 @@
 //! translation can say what changed. Resolve, check, render and the translator
 //! exchange all read stamps through this module; [`write`] writes them (`kbgen stamp`).
 
+pub mod blocks;
+pub mod changes;
 pub mod write;
 
 use std::collections::BTreeMap;

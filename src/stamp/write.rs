@@ -64,8 +64,7 @@ pub fn stamp(config: &Config, targets: &[String]) -> Result<Vec<PathBuf>> {
             ));
             continue;
         };
-        let blocks =
-            crate::translate::segments::block_hashes(&crate::translate::segments::segments(source));
+        let blocks = crate::stamp::blocks::block_hashes(&crate::stamp::blocks::segments(source));
         let text = restamp(
             page.text(),
             &source_hash(source),

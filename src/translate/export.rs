@@ -145,7 +145,7 @@ pub fn entries(
         .filter(|_| units.iter().any(|u| u.state == State::Fuzzy))
         .and_then(|t| t.front.source_hash.as_deref())
         .and_then(|h| super::history::previous(source, h.trim()))
-        .map(|p| super::segments::segments(&p));
+        .map(|p| crate::stamp::blocks::segments(&p));
     // Lines of the source, for the `#:` reference: front matter keys looked up
     // once each, body lines counted as the segments go down the page.
     let mut key_lines: BTreeMap<String, usize> = BTreeMap::new();

@@ -10,11 +10,11 @@ use rayon::prelude::*;
 use super::export::Pages;
 use super::inline::{self, Inline, Piece};
 use super::pair::{self, State};
-use super::segments::{Kind, Segment, block_hashes};
 use super::{Target, TargetPiece, po, xliff};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::SourcePage;
+use crate::stamp::blocks::{Kind, Segment, block_hashes};
 use crate::stamp::{restamp, section_hashes, source_hash, write_atomically};
 
 /// What an import did.
@@ -102,7 +102,7 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
             let (path, hash) = rest.split_once('@').unwrap_or((rest, ""));
             let list = segs
                 .entry(key.to_string())
-                .or_insert_with(|| super::segments::segments(source));
+                .or_insert_with(|| crate::stamp::blocks::segments(source));
             let Some(seg) = list.iter().find(|s| s.path == path) else {
                 errors.push(unknown(
                     file,

@@ -7,7 +7,6 @@ pub mod import;
 pub mod inline;
 pub mod pair;
 pub mod po;
-pub mod segments;
 pub mod words;
 pub mod xliff;
 

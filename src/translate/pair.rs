@@ -11,8 +11,8 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::segments::{Segment, segments};
 use crate::load::SourcePage;
+use crate::stamp::blocks::{Segment, segments};
 use crate::stamp::{section_hashes, source_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,99 +129,12 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
         .collect()
 }
 
-/// A block of the source that changed since a translation was stamped with
-/// `source_blocks:`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct BlockChange {
-    /// `changed`, `added` or `removed`.
-    pub change: &'static str,
-    /// `paragraph`, `heading`, ...
-    pub kind: &'static str,
-    /// The section it is in, as in `source_sections:`; absent for removed blocks.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
-    /// The first words of its current text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub excerpt: Option<String>,
-}
-
-/// What changed in `source` since `stamped` (a `source_blocks:` value).
-pub fn block_changes(stamped: &str, source: &SourcePage) -> Vec<BlockChange> {
-    let old: Vec<&str> = stamped.split_whitespace().collect();
-    let src = segments(source);
-    let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
-    let current: Vec<&str> = current.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
-    let now = |i: usize, change| BlockChange {
-        change,
-        kind: src[i].kind.name(),
-        section: Some(src[i].section.clone()),
-        excerpt: Some(excerpt(&src[i].text)),
-    };
-    let gone = |h: &str| BlockChange {
-        change: "removed",
-        kind: kind_name(h),
-        section: None,
-        excerpt: None,
-    };
-    for op in capture_diff_slices(Algorithm::Myers, &old, &current) {
-        match op {
-            DiffOp::Equal { .. } => {}
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                for k in 0..new_len {
-                    out.push(now(
-                        new_index + k,
-                        if k < old_len { "changed" } else { "added" },
-                    ));
-                }
-                for h in old
-                    .iter()
-                    .skip(old_index + new_len)
-                    .take(old_len.saturating_sub(new_len))
-                {
-                    out.push(gone(h));
-                }
-            }
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => out.extend((new_index..new_index + new_len).map(|i| now(i, "added"))),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => out.extend(old[old_index..old_index + old_len].iter().map(|h| gone(h))),
-        }
-    }
-    out
-}
-
-fn kind_name(hash: &str) -> &'static str {
-    use super::segments::Kind::*;
-    let kind = [Title, Description, Tag, Heading, Paragraph, Item, Cell, Alt]
-        .into_iter()
-        .find(|k| hash.starts_with(k.letter()));
-    kind.map_or("block", |k| k.name())
-}
-
-/// The first few words of `text`, for a message.
-pub fn excerpt(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = flat.chars();
-    let head: String = chars.by_ref().take(48).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::Kind as PageKind;
+    use crate::stamp::blocks::block_hashes;
+    use crate::stamp::changes::block_changes;
 
     fn page(text: &str) -> SourcePage {
         let kind = PageKind::Article {
@@ -234,7 +147,7 @@ mod tests {
     #[test]
     fn a_block_stamp_makes_exactly_the_changed_paragraph_fuzzy() {
         let old = page("---\ntitle: T\n---\nOne.\n\nTwo.\n\nThree.\n");
-        let blocks = super::super::segments::block_hashes(&segments(&old));
+        let blocks = block_hashes(&segments(&old));
         let tr = page(&format!(
             "---\ntitle: TT\nsource_hash: x\nsource_blocks: \"{blocks}\"\n---\nUno.\n\nDue.\n\nTre.\n"
         ));

@@ -1,7 +1,8 @@
 //! Segments: the pieces of a page a translator translates, one per title,
 //! description, tag, heading, paragraph, list item, table cell and image alt
 //! text, each with where it sits in the body so that import can put the
-//! translation back into the source's own structure.
+//! translation back into the source's own structure. Stamps hash them per block
+//! (`source_blocks:`), and the translation exchange sends them to translators.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -110,7 +111,7 @@ pub fn segments(page: &SourcePage) -> Vec<Segment> {
         text: text.to_string(),
         range: None,
         prefix: String::new(),
-        section: crate::stamp::TITLE.to_string(),
+        section: super::TITLE.to_string(),
         headings: Vec::new(),
         heading_id: None,
         explicit_id: false,
@@ -158,7 +159,7 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
     let mut inline_depth = 0usize;
     // The alt text's bytes inside an image being read: (first start, last end).
     let mut image_inner: Option<(usize, usize)> = None;
-    let mut section = crate::stamp::INTRO.to_string();
+    let mut section = super::INTRO.to_string();
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let mut used = HashSet::new();
     let path_text = |path: &[usize]| {

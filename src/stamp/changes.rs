@@ -1,0 +1,96 @@
+//! Which blocks of a source changed since a translation was stamped with
+//! `source_blocks:`: what `kbgen check` and the reader's notice name.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::blocks::{Segment, segments};
+use crate::load::SourcePage;
+
+/// A block of the source that changed since a translation was stamped with
+/// `source_blocks:`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BlockChange {
+    /// `changed`, `added` or `removed`.
+    pub change: &'static str,
+    /// `paragraph`, `heading`, ...
+    pub kind: &'static str,
+    /// The section it is in, as in `source_sections:`; absent for removed blocks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The first words of its current text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+/// What changed in `source` since `stamped` (a `source_blocks:` value).
+pub fn block_changes(stamped: &str, source: &SourcePage) -> Vec<BlockChange> {
+    let old: Vec<&str> = stamped.split_whitespace().collect();
+    let src = segments(source);
+    let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
+    let current: Vec<&str> = current.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    let now = |i: usize, change| BlockChange {
+        change,
+        kind: src[i].kind.name(),
+        section: Some(src[i].section.clone()),
+        excerpt: Some(excerpt(&src[i].text)),
+    };
+    let gone = |h: &str| BlockChange {
+        change: "removed",
+        kind: kind_name(h),
+        section: None,
+        excerpt: None,
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &old, &current) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                for k in 0..new_len {
+                    out.push(now(
+                        new_index + k,
+                        if k < old_len { "changed" } else { "added" },
+                    ));
+                }
+                for h in old
+                    .iter()
+                    .skip(old_index + new_len)
+                    .take(old_len.saturating_sub(new_len))
+                {
+                    out.push(gone(h));
+                }
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.extend((new_index..new_index + new_len).map(|i| now(i, "added"))),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.extend(old[old_index..old_index + old_len].iter().map(|h| gone(h))),
+        }
+    }
+    out
+}
+
+fn kind_name(hash: &str) -> &'static str {
+    use super::blocks::Kind::*;
+    let kind = [Title, Description, Tag, Heading, Paragraph, Item, Cell, Alt]
+        .into_iter()
+        .find(|k| hash.starts_with(k.letter()));
+    kind.map_or("block", |k| k.name())
+}
+
+/// The first few words of `text`, for a message.
+pub fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = flat.chars();
+    let head: String = chars.by_ref().take(48).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
