@@ -60,7 +60,8 @@ pub struct FrontMatter {
     /// Featured by the theme (Zendesk's `promoted`).
     #[serde(default)]
     pub promoted: bool,
-    /// A category's icon on the home page: one of the theme's built-in names.
+    /// A category's icon on the home page: one of the theme's built-in names, or
+    /// a file beside its `_index.md` (`truck.svg`).
     pub icon: Option<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, serde_yaml::Value>,

@@ -378,3 +378,62 @@ fn search_indexes_alt_text_but_never_file_names() {
         assert!(index.contains(word), "the index lacks `{word}`");
     }
 }
+
+#[test]
+fn a_category_icon_can_be_a_file_beside_it_and_a_missing_one_is_an_error_at_its_line() {
+    const PAYMENTS: &str = "content/en/payments/_index.md";
+    let site = TestSite::example();
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><circle cx=\"12\" cy=\"12\" r=\"9\"/></svg>";
+    site.write("content/en/payments/coins.svg", svg);
+    site.edit(PAYMENTS, "icon: payment", "icon: coins.svg");
+    site.build().assert_ok();
+    let home = site.output("en/index.html");
+    let icons: Vec<&str> = images(&home)
+        .into_iter()
+        .filter(|t| t.contains("class=\"icon\""))
+        .collect();
+    assert_eq!(icons.len(), 1, "{icons:?}");
+    let src = attr(icons[0], "src").unwrap();
+    assert_hashed(src, "coins", "svg");
+    assert_eq!(
+        attr(icons[0], "alt"),
+        Some(""),
+        "decorative: the title says it"
+    );
+    let published = site.root().join("public").join(src.trim_start_matches('/'));
+    assert_eq!(std::fs::read_to_string(published).unwrap(), svg);
+    assert_eq!(
+        home.matches("<svg class=\"icon\"").count(),
+        4,
+        "the other categories keep their built-in icons"
+    );
+    let (run, json) = site.check_json(&[]);
+    run.assert_ok();
+    assert!(
+        !json["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["path"].as_str().unwrap_or("").ends_with("coins.svg")),
+        "the icon counts as used: {json}"
+    );
+
+    for (value, message) in [
+        (
+            "coin.svg",
+            "icon `coin.svg`: there is no file payments/coin.svg",
+        ),
+        (
+            "../coins.svg",
+            "must be a file inside the category's folder",
+        ),
+    ] {
+        site.edit(PAYMENTS, "icon: coins.svg", &format!("icon: {value}"));
+        site.build()
+            .assert_code(1)
+            .assert_stderr_has(&format!("{PAYMENTS}:3:1"))
+            .assert_stderr_has(message);
+        site.edit(PAYMENTS, &format!("icon: {value}"), "icon: coins.svg");
+    }
+    site.build().assert_ok();
+}

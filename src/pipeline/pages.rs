@@ -161,6 +161,9 @@ pub fn render_page(
             .into_iter()
             .map(error(Kind::Image)),
     );
+    if job.role == Role::Home {
+        icon_files(site, job.locale, &mut parsed.media, &mut errors);
+    }
     if let Some(renderer) = renderer.filter(|_| errors.is_empty()) {
         let html = match job.role {
             Role::Home => renderer.home(site, job.locale, &parsed),
@@ -194,6 +197,22 @@ pub fn render_page(
         media: parsed.media,
         links: if refs { parsed.links } else { Vec::new() },
         images: if refs { parsed.images } else { Vec::new() },
+    }
+}
+
+/// The categories' `icon:` files a home page shows: published with it, or an
+/// error at the category's `icon:` line.
+fn icon_files(site: &Site, locale: usize, media: &mut Vec<usize>, errors: &mut Vec<Problem>) {
+    for category in &site.locales[locale].categories {
+        match crate::render::home::icon_file_id(site, locale, category) {
+            None => {}
+            Some(Ok(id)) => media.push(id),
+            Some(Err(message)) => {
+                let source = &site.sources[category.page.source];
+                let d = Diagnostic::error(&source.path, message).at(source.key_line("icon"), 1);
+                errors.push(Problem::new(Level::Error, Kind::Image, d));
+            }
+        }
     }
 }
 

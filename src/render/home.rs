@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Link, Renderer, article_link, icons};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Parsed;
-use crate::resolve::Site;
+use crate::resolve::{Category, Site};
 
 /// Number of articles listed per category on a home page.
 const HOME_ARTICLES: usize = 5;
@@ -24,6 +24,35 @@ struct CategoryCard<'a> {
     articles: Vec<Link<'a>>,
 }
 
+/// The published file and URL of a category's `icon:` that names a file, shown
+/// in `locale`; `None` for a built-in name or a file that is not there (the page
+/// pass reports it).
+pub fn icon_file(site: &Site, locale: usize, category: &Category) -> Option<String> {
+    let id = icon_file_id(site, locale, category)?.ok()?;
+    let published = site.media.published(id)?;
+    Some(format!("{}{}", site.config.path_prefix, published.url))
+}
+
+/// The media id of a category's icon file, or what is wrong with it.
+pub fn icon_file_id(
+    site: &Site,
+    locale: usize,
+    category: &Category,
+) -> Option<Result<usize, String>> {
+    let source = &site.sources[category.page.source];
+    let value = source.front.icon.as_deref()?;
+    let rel = match icons::file(&category.name, value)? {
+        Ok(rel) => rel,
+        Err(message) => return Some(Err(message)),
+    };
+    Some(site.media.find(locale, &rel).map_err(|_| {
+        format!(
+            "icon `{value}`: there is no file {rel} in this locale's folder or the default locale's (a built-in icon is one of {})",
+            icons::names()
+        )
+    }))
+}
+
 /// The locale's categories as cards; an `icon:` the theme lacks is an error at its line.
 fn cards(site: &Site, locale: usize) -> Result<Vec<CategoryCard<'_>>, Diagnostic> {
     site.locales[locale]
@@ -33,6 +62,10 @@ fn cards(site: &Site, locale: usize) -> Result<Vec<CategoryCard<'_>>, Diagnostic
             let source = &site.sources[c.page.source];
             let icon = match source.front.icon.as_deref() {
                 None => None,
+                // A file: its URL, found and published by the page pass.
+                Some(value) if icons::file(&c.name, value).is_some() => {
+                    icon_file(site, locale, c).map(|url| icons::img(&url))
+                }
                 Some(name) => Some(icons::svg(name).ok_or_else(|| {
                     Diagnostic::error(
                         &source.path,

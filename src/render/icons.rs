@@ -47,6 +47,36 @@ pub fn svg(name: &str) -> Option<String> {
     ))
 }
 
+/// Where an `icon:` that names a file (it has a `.` or a `/`, as `truck.svg` or
+/// `img/truck.png`) is, inside the locale folder: beside the category's `_index.md`.
+/// `None` for a built-in name; `Err` for a path that leaves the category's folder.
+pub fn file(category: &str, value: &str) -> Option<Result<String, String>> {
+    if !value.contains(['.', '/']) {
+        return None;
+    }
+    let mut parts = vec![category];
+    for segment in value.split('/') {
+        match segment {
+            "" | "." => {}
+            s if s == ".." || s.contains(['\\', ':']) => {
+                return Some(Err(format!(
+                    "icon `{value}` must be a file inside the category's folder, such as `truck.svg` beside its _index.md"
+                )));
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(Ok(parts.join("/")))
+}
+
+/// An icon file as the home page shows it: decorative, the size of the built-in ones.
+pub fn img(url: &str) -> String {
+    format!(
+        r#"<img class="icon" src="{}" alt="" width="32" height="32">"#,
+        crate::escape::html(url)
+    )
+}
+
 /// The built-in names, for the error about one that is not among them.
 pub fn names() -> String {
     ICONS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
@@ -64,6 +94,18 @@ mod tests {
             assert!(svg.ends_with("</svg>"));
         }
         assert!(svg("rocket").is_none());
+        assert_eq!(file("orders", "payment"), None);
+        assert_eq!(
+            file("orders", "truck.svg"),
+            Some(Ok("orders/truck.svg".into()))
+        );
+        assert_eq!(
+            file("orders", "./img/t.png"),
+            Some(Ok("orders/img/t.png".into()))
+        );
+        for outside in ["../x.svg", "img/../../x.svg", "c:x.svg"] {
+            assert!(matches!(file("orders", outside), Some(Err(_))), "{outside}");
+        }
         assert!(names().starts_with("account, payment"));
     }
 }

@@ -2,7 +2,7 @@
 
 mod article;
 mod contact;
-mod home;
+pub mod home;
 mod icons;
 mod redirect;
 
