@@ -375,6 +375,15 @@ impl SourcePage {
 pub(crate) mod tests_support {
     use super::*;
 
+    /// The article `c/a.md` with `text` as its whole file, front matter included.
+    pub fn article(text: &str) -> SourcePage {
+        let kind = Kind::Article {
+            category: "c".into(),
+            name: "a".into(),
+        };
+        SourcePage::from_text(0, kind, Path::new("a.md"), text.into()).0
+    }
+
     /// A page as if loaded from a file whose body starts on line 4.
     pub fn page(kind: Kind, path: PathBuf, front: FrontMatter, body: &str) -> SourcePage {
         let text = format!("---\ntitle: T\n---\n{body}");

@@ -20,7 +20,7 @@ pub fn write_site_wide(
     index_files: &[Vec<String>],
     output: &dyn Output,
 ) -> Result<(Vec<Diagnostic>, Manifest)> {
-    // Alias errors were reported by `build::prepare`; a build with any stopped there.
+    // Alias errors were reported by the resolve stage (`pipeline`); a build with any stopped there.
     let (redirects, _) = aliases::resolve(site);
     let warnings = crate::host::write(site, renderer, &redirects, index_files, output)?;
     if site.config.hosting.llms {

@@ -97,7 +97,7 @@ pub struct Site {
     pub locales: Vec<LocaleSite>,
     /// Page key -> for each locale, its own translation's source index.
     pub translations: HashMap<String, Vec<Option<usize>>>,
-    /// The files beside the pages; empty until `build::prepare` fills it in.
+    /// The files beside the pages; empty until [`crate::pipeline::Loaded::resolve`] fills it in.
     pub media: crate::media::Catalog,
 }
 

@@ -370,15 +370,7 @@ pub fn block_hashes(segments: &[Segment]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Kind as PageKind, SourcePage};
-
-    fn page(text: &str) -> SourcePage {
-        let kind = PageKind::Article {
-            category: "c".into(),
-            name: "a".into(),
-        };
-        SourcePage::from_text(0, kind, std::path::Path::new("a.md"), text.into()).0
-    }
+    use crate::load::tests_support::article as page;
 
     #[test]
     fn every_block_kind_is_a_segment_and_code_is_not() {

@@ -132,17 +132,9 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Kind as PageKind;
+    use crate::load::tests_support::article as page;
     use crate::stamp::blocks::block_hashes;
     use crate::stamp::changes::block_changes;
-
-    fn page(text: &str) -> SourcePage {
-        let kind = PageKind::Article {
-            category: "c".into(),
-            name: "a".into(),
-        };
-        SourcePage::from_text(0, kind, std::path::Path::new("a.md"), text.into()).0
-    }
 
     #[test]
     fn a_block_stamp_makes_exactly_the_changed_paragraph_fuzzy() {
