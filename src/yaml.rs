@@ -25,10 +25,20 @@ pub struct Entry {
 /// not a mapping.
 pub fn entries(yaml: &str) -> Option<Vec<Entry>> {
     let full = mapping(yaml)?;
-    // Lines that start, at column 0, with something that reads as a key.
-    let candidates: Vec<(usize, String)> = line_starts(yaml)
+    let candidates = candidates(yaml);
+    self_contained(yaml, &full, &candidates).or_else(|| Some(searched(yaml, &full, &candidates)))
+}
+
+/// Lines that start, at column 0, with something that reads as a key: (offset, key).
+fn candidates(yaml: &str) -> Vec<(usize, String)> {
+    line_starts(yaml)
         .filter_map(|start| key_of(&yaml[start..]).map(|k| (start, k)))
-        .collect();
+        .collect()
+}
+
+/// The entries found by cutting: a candidate line starts an entry when cutting it,
+/// up to some later candidate, removes exactly its key and changes nothing else.
+fn searched(yaml: &str, full: &Mapping, candidates: &[(usize, String)]) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut n = 0;
     while n < candidates.len() {
@@ -63,7 +73,60 @@ pub fn entries(yaml: &str) -> Option<Vec<Entry>> {
             None => n += 1,
         }
     }
+    out
+}
+
+/// The entries when every candidate line starts an entry that stands on its own:
+/// the text up to the next candidate (trailing comments and blank lines left
+/// out) parses alone to exactly that key and the value the whole block gives it,
+/// and together they hold every key. That is front matter as people write it,
+/// and it takes one small parse per entry instead of two of the whole block; any
+/// other shape (a quoted value running over a line that looks like a key, an
+/// alias, a merge key) is left to the full search in [`entries`].
+fn self_contained(
+    yaml: &str,
+    full: &Mapping,
+    candidates: &[(usize, String)],
+) -> Option<Vec<Entry>> {
+    if candidates.len() != full.len() || !only_comments(&yaml[..candidates.first()?.0]) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(candidates.len());
+    for (n, (start, key)) in candidates.iter().enumerate() {
+        let next = candidates.get(n + 1).map_or(yaml.len(), |c| c.0);
+        let end = without_trailing_comments(yaml, *start, next);
+        let alone = mapping(&yaml[*start..end])?;
+        let value = full.get(key.as_str())?;
+        if alone.len() != 1 || alone.get(key.as_str()) != Some(value) {
+            return None;
+        }
+        out.push(Entry {
+            key: key.clone(),
+            line: yaml[..*start].matches('\n').count() + 1,
+            span: *start..end,
+        });
+    }
     Some(out)
+}
+
+fn only_comments(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
+}
+
+/// `end` moved back over whole comment and blank lines, not past the line at `start`.
+fn without_trailing_comments(yaml: &str, start: usize, end: usize) -> usize {
+    let mut cut = end;
+    while let Some(prev) = yaml[start..cut.saturating_sub(1).max(start)].rfind('\n') {
+        let line_start = start + prev + 1;
+        if !only_comments(&yaml[line_start..cut]) {
+            break;
+        }
+        cut = line_start;
+    }
+    cut
 }
 
 /// The 1-based line of top-level key `key` in `yaml`.
@@ -194,6 +257,29 @@ mod tests {
         assert_eq!(got[1].2, "slug: zwrot-płatności\n");
         assert_eq!(got[2].2, "order: 1\n");
         assert_eq!(key_line(yaml, "order"), Some(3));
+    }
+
+    #[test]
+    fn entries_standing_alone_are_what_the_full_search_finds() {
+        for yaml in [
+            "title: T\nslug: s\norder: 2\n",
+            "# lead\ntitle: T\n\n# between\ntags:\n  - a\n\n  - b\n# after\n",
+            "description: |\n  one\n\n  two\ntitle: \"quoted: yes\"\n",
+            "description: >-\n  folded\n# note\norder: 3 # trailing\n",
+            "'quoted key': 1\nsource_sections: {a: b,\n  c: d}\n",
+        ] {
+            let (full, candidates) = (mapping(yaml).unwrap(), candidates(yaml));
+            let fast = self_contained(yaml, &full, &candidates);
+            assert_eq!(fast, Some(searched(yaml, &full, &candidates)), "{yaml}");
+        }
+        // Shapes the fast path must leave to the search.
+        for yaml in [
+            "title: T\ndescription: \"a\nsource_hash: b\"\n",
+            "base: &b 1\nother: *b\n",
+        ] {
+            let (full, candidates) = (mapping(yaml).unwrap(), candidates(yaml));
+            assert_eq!(self_contained(yaml, &full, &candidates), None, "{yaml}");
+        }
     }
 
     #[test]
