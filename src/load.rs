@@ -62,6 +62,19 @@ impl SourcePage {
         frontmatter::split(&self.path, &self.text)
             .map_or(1, |split| frontmatter::key_line(&split, key))
     }
+
+    /// The file line of every top-level front matter key, read in one pass: what
+    /// [`SourcePage::key_line`] gives for each, for a caller that needs several.
+    pub fn key_lines(&self) -> std::collections::HashMap<String, usize> {
+        let Ok(split) = frontmatter::split(&self.path, &self.text) else {
+            return Default::default();
+        };
+        crate::yaml::entries(split.yaml)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.key, split.yaml_line + e.line - 1))
+            .collect()
+    }
 }
 
 /// Everything under `content/`, in a stable order, plus the warnings found on the way.

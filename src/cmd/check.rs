@@ -119,7 +119,7 @@ pub fn run(args: CheckArgs) -> Result<bool, Failed> {
         Format::Json => check::output::json(&report, args.strict),
     };
     let out = if args.words {
-        let pages = kbgen::translate::export::Pages::load(&config).map_err(&in_site)?;
+        let pages = kbgen::translate::pages::Pages::load(&config).map_err(&in_site)?;
         let table = kbgen::translate::words::table(&config, &pages);
         match args.format {
             Format::Json => words_json(&out, &table),

@@ -130,20 +130,32 @@ pub fn restamp(
     if !yaml.is_empty() && !yaml.ends_with('\n') {
         yaml.push_str(newline);
     }
-    let map: Vec<String> = sections
-        .iter()
-        .map(|(id, h)| format!("{}: {h}", yaml_key(id)))
-        .collect();
-    yaml.push_str(&format!("source_hash: {hash}{newline}"));
-    yaml.push_str(&format!("source_sections: {{{}}}{newline}", map.join(", ")));
-    if !blocks.is_empty() {
-        yaml.push_str(&format!("source_blocks: \"{blocks}\"{newline}"));
-    }
+    yaml.push_str(&stamp_lines(hash, sections, blocks, newline));
     Some(format!(
         "{}{yaml}{}",
         &text[..yaml_start],
         &text[yaml_end..]
     ))
+}
+
+/// The stamp entries, each ending with `newline`: `source_hash:`,
+/// `source_sections:` and, when there are blocks, `source_blocks:`.
+pub fn stamp_lines(
+    hash: &str,
+    sections: &BTreeMap<String, String>,
+    blocks: &str,
+    newline: &str,
+) -> String {
+    let map: Vec<String> = sections
+        .iter()
+        .map(|(id, h)| format!("{}: {h}", yaml_key(id)))
+        .collect();
+    let mut out = format!("source_hash: {hash}{newline}");
+    out.push_str(&format!("source_sections: {{{}}}{newline}", map.join(", ")));
+    if !blocks.is_empty() {
+        out.push_str(&format!("source_blocks: \"{blocks}\"{newline}"));
+    }
+    out
 }
 
 /// A heading id as a YAML flow-map key: quoted unless plainly safe.

@@ -1,16 +1,17 @@
 //! `kbgen translate export`: every segment of the default locale's pages, with
 //! what each locale's translation already has for it, as PO or XLIFF files.
 
-use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::pages::{Pages, Source};
 use super::pair::{self, State, Unit};
 use super::{Entry, po, xliff};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Error, Result, relative_path};
-use crate::load::{self, SourcePage};
+use crate::diagnostic::{Diagnostic, Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -48,50 +49,6 @@ pub struct Options {
     pub split: bool,
 }
 
-/// The pages of the site, checked: sources by key, and every page by (locale, key).
-pub struct Pages {
-    pub pages: Vec<SourcePage>,
-}
-
-impl Pages {
-    pub fn load(config: &Config) -> Result<Pages> {
-        let loaded = load::load(config)?;
-        if !loaded.errors.is_empty() {
-            return Err(Error::Content(loaded.errors));
-        }
-        Ok(Pages {
-            pages: loaded.pages,
-        })
-    }
-
-    /// Per key: the source and its translation in `locale`, in key order.
-    pub fn pairs(
-        &self,
-        config: &Config,
-        locale: usize,
-    ) -> Vec<(String, &SourcePage, Option<&SourcePage>)> {
-        let def = config.default_locale;
-        let mut by_key: BTreeMap<String, (Option<&SourcePage>, Option<&SourcePage>)> =
-            BTreeMap::new();
-        for p in self
-            .pages
-            .iter()
-            .filter(|p| !p.front.draft || config.drafts)
-        {
-            let slot = by_key.entry(p.kind.key()).or_default();
-            if p.locale == def {
-                slot.0 = Some(p);
-            } else if p.locale == locale {
-                slot.1 = Some(p);
-            }
-        }
-        by_key
-            .into_iter()
-            .filter_map(|(k, (s, t))| s.map(|s| (k, s, t)))
-            .collect()
-    }
-}
-
 /// The locale indices of `codes`: each in site.yaml and not the default.
 pub fn locales(config: &Config, codes: &[String]) -> Result<Vec<usize>> {
     let mut out = Vec::new();
@@ -121,37 +78,25 @@ pub fn locales(config: &Config, codes: &[String]) -> Result<Vec<usize>> {
     Ok(out)
 }
 
-/// The entries of one page for translators, after `only`.
-pub fn entries(
-    config: &Config,
-    key: &str,
-    source: &SourcePage,
-    translation: Option<&SourcePage>,
-    only: Only,
-) -> Vec<Entry> {
+/// The entries of one page for translators in `locale`, after `only`.
+pub fn entries(source: &Source<'_>, locale: usize, only: Only) -> Vec<Entry> {
+    let translation = source.translation(locale);
     let keep = |u: &Unit| match only {
         Only::All => true,
         Only::Outdated => translation.is_some() && u.state != State::Translated,
         Only::Missing => translation.is_none(),
     };
-    let file = relative_path(&config.root, &source.path)
-        .display()
-        .to_string();
-    let title = source.front.title();
+    let title = source.page.front.title();
     let mut out = Vec::new();
     let units = pair::units(source, translation);
     // The source the old translation was made from, for changed segments.
     let old_source = translation
         .filter(|_| units.iter().any(|u| u.state == State::Fuzzy))
         .and_then(|t| t.front.source_hash.as_deref())
-        .and_then(|h| super::history::previous(source, h.trim()))
+        .and_then(|h| super::history::previous(source.page, h.trim()))
         .map(|p| crate::stamp::blocks::segments(&p));
-    // Lines of the source, for the `#:` reference: front matter keys looked up
-    // once each, body lines counted as the segments go down the page.
-    let mut key_lines: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut counted_to, mut counted_line) = (0, source.body_line);
     for mut u in units {
-        let src = super::inline::parse(&u.seg.text);
+        let src = &source.inline[u.index];
         let mut notes = Vec::new();
         let mut place = vec![title.to_string()];
         place.extend(u.seg.headings.iter().cloned());
@@ -172,20 +117,6 @@ pub fn entries(
         if !keep(&u) {
             continue;
         }
-        let line = match &u.seg.range {
-            Some(r) if r.start >= counted_to => {
-                counted_line += source.body()[counted_to..r.start].matches('\n').count();
-                counted_to = r.start;
-                counted_line
-            }
-            Some(r) => source.body_line + source.body()[..r.start].matches('\n').count(),
-            None => {
-                let key = u.seg.path.split('.').next().unwrap_or("title");
-                *key_lines
-                    .entry(key.to_string())
-                    .or_insert_with(|| source.key_line(key))
-            }
-        };
         let previous = match (&old_source, u.old_index) {
             (Some(old), Some(i)) if u.state == State::Fuzzy => old
                 .get(i)
@@ -194,72 +125,115 @@ pub fn entries(
             _ => None,
         };
         out.push(Entry {
-            key: key.to_string(),
-            id: format!("{key}#{}@{}", u.seg.path, u.seg.block_hash()),
-            source: u.seg.text,
+            key: source.key.clone(),
+            id: format!(
+                "{}#{}@{}",
+                source.key, u.seg.path, source.block_hashes[u.index]
+            ),
+            source: u.seg.text.clone(),
             target: u.target,
             state: u.state,
             previous,
             notes,
-            reference: format!("{file}:{line}"),
+            reference: source.references[u.index].clone(),
         });
     }
     out
 }
 
+/// How many pages are turned into entries and text at a time: enough for every
+/// core to have work, few enough that a locale's file is never whole in memory.
+const BATCH: usize = 512;
+
 /// Writes the files; returns their paths.
 pub fn export(config: &Config, options: &Options) -> Result<Vec<PathBuf>> {
     let locales = locales(config, &options.locales)?;
     let pages = Pages::load(config)?;
+    let sources = pages.sources(config);
     let def = &config.default_locale().code;
-    // Written as each is ready: a locale's file is dropped before the next is made.
+    let ext = options.format.extension();
     let mut files: Vec<PathBuf> = Vec::new();
     for l in locales {
         let code = &config.locales[l].code;
-        let mut all = Vec::new();
-        let per_page: Vec<(String, Vec<Entry>)> = pages
-            .pairs(config, l)
-            .into_par_iter()
-            .map(|(key, source, translation)| {
-                let e = entries(config, &key, source, translation, options.only);
-                (key, e)
-            })
-            .collect();
-        for (key, e) in per_page {
-            if options.split {
-                if !e.is_empty() {
-                    let path = options
-                        .out
-                        .join(code)
-                        .join(format!("{key}.{}", options.format.extension()));
-                    write(&path, &render(options.format, def, code, &e))?;
-                    files.push(path);
+        let mut file = if options.split {
+            None
+        } else {
+            let path = options.out.join(format!("{code}.{ext}"));
+            let mut w = create(&path)?;
+            let head = match options.format {
+                Format::Po => po::header(def, code),
+                Format::Xliff => xliff::HEADER.to_string(),
+            };
+            put(&mut w, &path, &head)?;
+            Some((path, w))
+        };
+        for batch in sources.list.chunks(BATCH) {
+            let texts: Vec<(&str, String)> = batch
+                .par_iter()
+                .filter_map(|source| {
+                    let e = entries(source, l, options.only);
+                    if e.is_empty() {
+                        return None;
+                    }
+                    let mut text = String::with_capacity(e.len() * 320);
+                    match options.format {
+                        Format::Po => po::entries(&mut text, &e),
+                        Format::Xliff => xliff::page(&mut text, def, code, &e),
+                    }
+                    Some((source.key.as_str(), text))
+                })
+                .collect();
+            for (key, text) in texts {
+                match &mut file {
+                    Some((path, w)) => put(w, path, &text)?,
+                    None => {
+                        let path = options.out.join(code).join(format!("{key}.{ext}"));
+                        let mut w = create(&path)?;
+                        match options.format {
+                            Format::Po => put(&mut w, &path, &po::header(def, code))?,
+                            Format::Xliff => put(&mut w, &path, xliff::HEADER)?,
+                        }
+                        put(&mut w, &path, &text)?;
+                        finish(w, &path, options.format)?;
+                        files.push(path);
+                    }
                 }
-            } else {
-                all.extend(e);
             }
         }
-        if !options.split {
-            let path = options
-                .out
-                .join(format!("{code}.{}", options.format.extension()));
-            write(&path, &render(options.format, def, code, &all))?;
+        if let Some((path, w)) = file {
+            finish(w, &path, options.format)?;
             files.push(path);
         }
     }
     Ok(files)
 }
 
-fn render(format: Format, def: &str, code: &str, entries: &[Entry]) -> String {
-    match format {
-        Format::Po => po::write(def, code, entries),
-        Format::Xliff => xliff::write(def, code, entries),
-    }
-}
-
-fn write(path: &Path, text: &str) -> Result<()> {
+/// A file written beside `path` and renamed over it by [`finish`]: an export
+/// that fails halfway leaves the translator's previous file as it was.
+fn create(path: &Path) -> Result<BufWriter<File>> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    std::fs::write(path, text).map_err(|e| Error::io(path, e))
+    let tmp = partial(path);
+    let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    Ok(BufWriter::with_capacity(1 << 20, file))
+}
+
+fn partial(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".kbgen-partial");
+    path.with_file_name(name)
+}
+
+fn put(w: &mut BufWriter<File>, path: &Path, text: &str) -> Result<()> {
+    w.write_all(text.as_bytes())
+        .map_err(|e| Error::io(&partial(path), e))
+}
+
+fn finish(mut w: BufWriter<File>, path: &Path, format: Format) -> Result<()> {
+    if format == Format::Xliff {
+        put(&mut w, path, xliff::FOOTER)?;
+    }
+    w.flush().map_err(|e| Error::io(path, e))?;
+    std::fs::rename(partial(path), path).map_err(|e| Error::io(path, e))
 }

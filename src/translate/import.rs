@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::export::Pages;
 use super::inline::{self, Inline, Piece};
+use super::pages::{Pages, Source, Sources};
 use super::pair::{self, State};
 use super::{Target, TargetPiece, po, xliff};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::SourcePage;
-use crate::stamp::blocks::{Kind, Segment, block_hashes};
-use crate::stamp::{restamp, section_hashes, source_hash, write_atomically};
+use crate::stamp::blocks::{Kind, Segment};
+use crate::stamp::write::stamp_lines;
+use crate::stamp::{restamp, write_atomically};
 
 /// What an import did.
 #[derive(Debug, Default)]
@@ -30,103 +31,16 @@ pub struct Imported {
 /// Reads every file, checks every segment, then writes the pages that changed.
 pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
     let pages = Pages::load(config)?;
+    let sources = pages.sources(config);
     let mut errors = Vec::new();
     // (locale, key) -> segment path -> finished Markdown
     let mut targets: BTreeMap<(usize, String), BTreeMap<String, String>> = BTreeMap::new();
-    let def = config.default_locale;
-    let read_all: Vec<Result<Read>> = files.par_iter().map(|f| read(f)).collect();
-    let mut by_locale: BTreeMap<usize, BTreeMap<String, (&SourcePage, Option<&SourcePage>)>> =
-        BTreeMap::new();
-    for (file, read) in files.iter().zip(read_all) {
-        let (code, plurals, entries) = match read {
-            Ok(r) => r,
-            Err(Error::Content(d)) => {
-                errors.extend(d);
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let locale = match config.locale_index(&code) {
-            Some(l) if l != def => l,
-            Some(_) => {
-                errors.push(Diagnostic::error(
-                    file,
-                    format!("this file is for `{code}`, the default locale: it holds the sources, translations cannot go there"),
-                ));
-                continue;
-            }
-            None => {
-                let known: Vec<&str> = config.locales.iter().map(|l| l.code.as_str()).collect();
-                errors.push(Diagnostic::error(
-                    file,
-                    format!(
-                        "this file is for `{code}`, which is not a locale of this site (site.yaml has {}): add it to site.yaml or fix the file's language",
-                        known.join(", ")
-                    ),
-                ));
-                continue;
-            }
-        };
-        if let Some(d) = plurals.and_then(|n| po::check_plurals(file, &code, n)) {
-            errors.push(d);
-            continue;
-        }
-        let sources = by_locale.entry(locale).or_insert_with(|| {
-            pages
-                .pairs(config, locale)
-                .into_iter()
-                .map(|(k, s, t)| (k, (s, t)))
-                .collect()
-        });
-        let mut segs: BTreeMap<String, Vec<Segment>> = BTreeMap::new();
-        for (id, target, done) in entries {
-            if !done {
-                continue;
-            }
-            let Some((key, rest)) = id.split_once('#') else {
-                errors.push(unknown(
-                    file,
-                    &id,
-                    "it is not a kbgen segment id (page#block@hash)",
-                ));
-                continue;
-            };
-            let Some(&(source, _)) = sources.get(key) else {
-                errors.push(unknown(
-                    file,
-                    &id,
-                    &format!("the site has no page `{key}` in its default locale"),
-                ));
-                continue;
-            };
-            let (path, hash) = rest.split_once('@').unwrap_or((rest, ""));
-            let list = segs
-                .entry(key.to_string())
-                .or_insert_with(|| crate::stamp::blocks::segments(source));
-            let Some(seg) = list.iter().find(|s| s.path == path) else {
-                errors.push(unknown(
-                    file,
-                    &id,
-                    &format!("`{key}` has no segment `{path}`"),
-                ));
-                continue;
-            };
-            if seg.block_hash() != hash {
-                errors.push(unknown(file, &id, "its source text changed since the export: export again and translate the new text"));
-                continue;
-            }
-            match markdown(&seg.text, &target) {
-                Ok(md) => {
-                    targets
-                        .entry((locale, key.to_string()))
-                        .or_default()
-                        .insert(path.to_string(), md);
-                }
-                Err(what) => errors.push(Diagnostic::error(
-                    file,
-                    format!("segment {id}: {what}; nothing was written for this page"),
-                )),
-            }
+    // As many files at a time as there are threads: a file's messages are let go
+    // once checked, so a locale's catalog is never held beside all the others.
+    for chunk in files.chunks(rayon::current_num_threads().max(1)) {
+        let read_all: Vec<Result<Read>> = chunk.par_iter().map(|f| read(f)).collect();
+        for (file, read) in chunk.iter().zip(read_all) {
+            check_file(config, &sources, file, read, &mut targets, &mut errors)?;
         }
     }
     if !errors.is_empty() {
@@ -134,70 +48,225 @@ pub fn import(config: &Config, files: &[PathBuf]) -> Result<Imported> {
         errors.dedup();
         return Err(Error::Content(errors));
     }
+    let done: Vec<Done> = targets
+        .into_par_iter()
+        .filter_map(|((locale, key), done)| {
+            let source = sources.get(&key)?;
+            Some(page(config, source, locale, &done))
+        })
+        .collect();
     let mut out = Imported::default();
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
-    for ((locale, key), done) in &targets {
-        let Some(&(source, translation)) = by_locale.get(locale).and_then(|m| m.get(key)) else {
-            continue;
-        };
-        let units = pair::units(source, translation);
-        let mut texts = Vec::new();
-        let mut missing = 0;
-        for u in &units {
-            match (done.get(&u.seg.path), u.state, &u.target) {
-                (Some(t), _, _) => texts.push(t.clone()),
-                (None, State::Translated, Some(t)) => texts.push(t.clone()),
-                _ => missing += 1,
+    for d in done {
+        match d {
+            Done::Write(path, text) => writes.push((path, text)),
+            Done::Incomplete(locale, key, missing) => out.incomplete.push((locale, key, missing)),
+            Done::Same => {}
+        }
+    }
+    writes
+        .par_iter()
+        .map(|(path, text)| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
-        }
-        if missing > 0 {
-            out.incomplete
-                .push((config.locales[*locale].code.clone(), key.clone(), missing));
-            continue;
-        }
-        let same = units
-            .iter()
-            .zip(&texts)
-            .all(|(u, t)| u.target.as_ref() == Some(t));
-        let all_current = units.iter().all(|u| u.state == State::Translated)
-            && translation.is_some_and(|t| {
-                t.front.source_hash.as_deref().map(str::trim) == Some(source_hash(source).as_str())
-            });
-        if same && all_current {
-            continue;
-        }
-        let segs: Vec<Segment> = units.iter().map(|u| u.seg.clone()).collect();
-        let hash = source_hash(source);
-        let sections = section_hashes(source);
-        let blocks = block_hashes(&segs);
-        let base = match (translation, same) {
-            (Some(t), true) => t.text().to_string(),
-            _ => rebuild(source, translation, &segs, &texts),
-        };
-        let Some(text) = restamp(&base, &hash, &sections, &blocks) else {
-            continue;
-        };
-        let path = translation.map_or_else(
-            || {
-                config
-                    .content_dir()
-                    .join(&config.locales[*locale].code)
-                    .join(format!("{key}.md"))
-            },
-            |t| t.path.clone(),
-        );
-        if translation.is_none_or(|t| t.text() != text) {
-            writes.push((path, text));
-        }
-    }
-    for (path, text) in &writes {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        write_atomically(path, text)?;
-    }
+            write_atomically(path, text)
+        })
+        .collect::<Result<()>>()?;
     out.written = writes.into_iter().map(|(p, _)| p).collect();
     Ok(out)
+}
+
+/// Checks the finished entries of one file read, adding them to `targets` and
+/// what is wrong to `errors`; fails only on what stops the import (I/O).
+fn check_file(
+    config: &Config,
+    sources: &Sources<'_>,
+    file: &Path,
+    read: Result<Read>,
+    targets: &mut BTreeMap<(usize, String), BTreeMap<String, String>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let (code, plurals, entries) = match read {
+        Ok(r) => r,
+        Err(Error::Content(d)) => {
+            errors.extend(d);
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let locale = match file_locale(config, file, &code) {
+        Ok(l) => l,
+        Err(d) => {
+            errors.push(d);
+            return Ok(());
+        }
+    };
+    if let Some(d) = plurals.and_then(|n| po::check_plurals(file, &code, n)) {
+        errors.push(d);
+        return Ok(());
+    }
+    let checked: Vec<std::result::Result<(&str, &str, String), Diagnostic>> = entries
+        .par_iter()
+        .filter(|(_, _, done)| *done)
+        .map(|(id, target, _)| segment(sources, file, id, target))
+        .collect();
+    for c in checked {
+        match c {
+            Ok((key, path, md)) => {
+                // Entries come page by page: look the page up once per run.
+                match targets.last_entry() {
+                    Some(mut e) if e.key().0 == locale && e.key().1 == key => {
+                        e.get_mut().insert(path.to_string(), md);
+                    }
+                    _ => {
+                        targets
+                            .entry((locale, key.to_string()))
+                            .or_default()
+                            .insert(path.to_string(), md);
+                    }
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    Ok(())
+}
+
+/// What importing one page comes to.
+enum Done {
+    Write(PathBuf, String),
+    /// (locale, key, segments still missing)
+    Incomplete(String, String, usize),
+    Same,
+}
+
+/// The locale a file is for: one of the site's, not the default.
+fn file_locale(config: &Config, file: &Path, code: &str) -> std::result::Result<usize, Diagnostic> {
+    match config.locale_index(code) {
+        Some(l) if l != config.default_locale => Ok(l),
+        Some(_) => Err(Diagnostic::error(
+            file,
+            format!(
+                "this file is for `{code}`, the default locale: it holds the sources, translations cannot go there"
+            ),
+        )),
+        None => {
+            let known: Vec<&str> = config.locales.iter().map(|l| l.code.as_str()).collect();
+            Err(Diagnostic::error(
+                file,
+                format!(
+                    "this file is for `{code}`, which is not a locale of this site (site.yaml has {}): add it to site.yaml or fix the file's language",
+                    known.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+/// One finished entry checked against its source segment: (page key, segment
+/// path, the translation as Markdown).
+fn segment<'s>(
+    sources: &Sources<'_>,
+    file: &Path,
+    id: &'s str,
+    target: &Target,
+) -> std::result::Result<(&'s str, &'s str, String), Diagnostic> {
+    let Some((key, rest)) = id.split_once('#') else {
+        return Err(unknown(
+            file,
+            id,
+            "it is not a kbgen segment id (page#block@hash)",
+        ));
+    };
+    let Some(source) = sources.get(key) else {
+        return Err(unknown(
+            file,
+            id,
+            &format!("the site has no page `{key}` in its default locale"),
+        ));
+    };
+    let (path, hash) = rest.split_once('@').unwrap_or((rest, ""));
+    let Some(i) = source.segments.iter().position(|s| s.path == path) else {
+        return Err(unknown(
+            file,
+            id,
+            &format!("`{key}` has no segment `{path}`"),
+        ));
+    };
+    if source.block_hashes[i] != hash {
+        return Err(unknown(
+            file,
+            id,
+            "its source text changed since the export: export again and translate the new text",
+        ));
+    }
+    markdown(&source.inline[i], target)
+        .map(|md| (key, path, md))
+        .map_err(|what| {
+            Diagnostic::error(
+                file,
+                format!("segment {id}: {what}; nothing was written for this page"),
+            )
+        })
+}
+
+/// The page `source` in `locale` with the finished translations `done` (by
+/// segment path) and what it already had: written when every segment is
+/// translated and something changed.
+fn page(
+    config: &Config,
+    source: &Source<'_>,
+    locale: usize,
+    done: &BTreeMap<String, String>,
+) -> Done {
+    let translation = source.translation(locale);
+    let units = pair::units(source, translation);
+    let mut texts = Vec::new();
+    let mut missing = 0;
+    for u in &units {
+        match (done.get(&u.seg.path), u.state, &u.target) {
+            (Some(t), _, _) => texts.push(t.clone()),
+            (None, State::Translated, Some(t)) => texts.push(t.clone()),
+            _ => missing += 1,
+        }
+    }
+    if missing > 0 {
+        let code = config.locales[locale].code.clone();
+        return Done::Incomplete(code, source.key.clone(), missing);
+    }
+    let same = units
+        .iter()
+        .zip(&texts)
+        .all(|(u, t)| u.target.as_ref() == Some(t));
+    let all_current = units.iter().all(|u| u.state == State::Translated)
+        && translation
+            .is_some_and(|t| t.front.source_hash.as_deref().map(str::trim) == Some(&source.hash));
+    if same && all_current {
+        return Done::Same;
+    }
+    let blocks = source.block_hashes.join(" ");
+    let stamps = (source.hash.as_str(), source.sections(), blocks.as_str());
+    let text = match (translation, same) {
+        (Some(t), true) => restamp(t.text(), stamps.0, stamps.1, stamps.2),
+        _ => rebuild(source, translation, &texts, stamps),
+    };
+    let Some(text) = text else {
+        return Done::Same;
+    };
+    let path = translation.map_or_else(
+        || {
+            config
+                .content_dir()
+                .join(&config.locales[locale].code)
+                .join(format!("{}.md", source.key))
+        },
+        |t| t.path.clone(),
+    );
+    if translation.is_some_and(|t| t.text() == text) {
+        return Done::Same;
+    }
+    Done::Write(path, text)
 }
 
 fn unknown(file: &Path, id: &str, why: &str) -> Diagnostic {
@@ -237,15 +306,14 @@ fn read(file: &Path) -> Result<Read> {
 }
 
 /// The translation as Markdown, its inline codes checked against the source's.
-fn markdown(source: &str, target: &Target) -> std::result::Result<String, String> {
-    let src = inline::parse(source);
+fn markdown(src: &Inline, target: &Target) -> std::result::Result<String, String> {
     match target {
         Target::Markdown(md) => {
             let mine = inline::parse(md);
             compare(&src.signature(), &mine.signature())?;
             Ok(md.clone())
         }
-        Target::Codes(pieces) => from_codes(&src, pieces),
+        Target::Codes(pieces) => from_codes(src, pieces),
     }
 }
 
@@ -329,25 +397,33 @@ fn from_codes(src: &Inline, pieces: &[TargetPiece]) -> std::result::Result<Strin
 /// keeps the source's structure; headings keep the source's ids (links copied
 /// from the source point at them); the front matter is the translation's own
 /// (its slug, order, dates) when there is one, else the source's.
+/// Stamped as made from `source` now: its (hash, sections, blocks).
 fn rebuild(
-    source: &SourcePage,
+    source: &Source<'_>,
     translation: Option<&SourcePage>,
-    segs: &[Segment],
     texts: &[String],
-) -> String {
-    let mut body = source.body().to_string();
-    for (seg, text) in segs.iter().zip(texts).rev() {
+    (hash, sections, blocks): (&str, &BTreeMap<String, String>, &str),
+) -> Option<String> {
+    let segs = &source.segments;
+    let src = source.page.body();
+    let mut body = String::with_capacity(src.len() + src.len() / 4);
+    let mut kept = 0;
+    for (seg, text) in segs.iter().zip(texts) {
         let Some(r) = &seg.range else { continue };
-        let mut new = Segment::to_body(text, &seg.prefix);
+        body.push_str(&src[kept..r.start]);
+        body.push_str(&Segment::to_body(text, &seg.prefix));
         if seg.kind == Kind::Heading
             && !seg.explicit_id
             && let Some(id) = &seg.heading_id
         {
-            new.push_str(&format!(" {{#{id}}}"));
+            body.push_str(" {#");
+            body.push_str(id);
+            body.push('}');
         }
-        body.replace_range(r.clone(), &new);
+        kept = r.end;
     }
-    let base = translation.unwrap_or(source).text();
+    body.push_str(&src[kept..]);
+    let base = translation.unwrap_or(source.page).text();
     let split = crate::frontmatter::split(Path::new(""), base).ok();
     let yaml = split.as_ref().map_or("", |s| s.yaml);
     let mut title = None;
@@ -384,11 +460,12 @@ fn rebuild(
     if translation.is_none() {
         // The source's old URLs are not this locale's.
         replace.push(("aliases", None));
-        replace.push(("source_hash", None));
-        replace.push(("source_sections", None));
-        replace.push(("source_blocks", None));
     }
-    let entries = crate::yaml::entries(yaml).unwrap_or_default();
+    // Stamped below, after everything else.
+    replace.push(("source_hash", None));
+    replace.push(("source_sections", None));
+    replace.push(("source_blocks", None));
+    let entries = crate::yaml::entries(yaml)?;
     let mut new_yaml = String::new();
     let mut kept = 0;
     for e in &entries {
@@ -409,7 +486,13 @@ fn rebuild(
             new_yaml.push_str(&v);
         }
     }
-    format!("---\n{new_yaml}---\n{body}")
+    let newline = if new_yaml.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    new_yaml.push_str(&stamp_lines(hash, sections, blocks, newline));
+    Some(format!("---\n{new_yaml}---\n{body}"))
 }
 
 #[cfg(test)]
@@ -418,7 +501,7 @@ mod tests {
 
     #[test]
     fn a_lost_link_and_an_extra_emphasis_are_named() {
-        let src = "See [Refunds](../payments/refunds.md) now.";
+        let src = &inline::parse("See [Refunds](../payments/refunds.md) now.");
         let err = markdown(src, &Target::Markdown("Vedi i rimborsi **ora**.".into())).unwrap_err();
         assert_eq!(
             err,

@@ -5,6 +5,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod inline;
+pub mod pages;
 pub mod pair;
 pub mod po;
 pub mod words;

@@ -11,9 +11,9 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::pages::Source;
 use crate::load::SourcePage;
 use crate::stamp::blocks::{Segment, segments};
-use crate::stamp::{section_hashes, source_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {
@@ -27,8 +27,10 @@ pub enum State {
 
 /// One source segment and what the translation has for it.
 #[derive(Debug, Clone)]
-pub struct Unit {
-    pub seg: Segment,
+pub struct Unit<'a> {
+    pub seg: &'a Segment,
+    /// Its index among the source's segments.
+    pub index: usize,
     pub state: State,
     /// The translation's text for it (translated or fuzzy).
     pub target: Option<String>,
@@ -37,16 +39,22 @@ pub struct Unit {
 }
 
 /// The units of one page in one locale, in source order.
-pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit> {
-    let src = segments(source);
-    let new = |seg: Segment| Unit {
-        seg,
-        state: State::New,
-        target: None,
-        old_index: None,
+pub fn units<'a>(source: &'a Source<'_>, translation: Option<&SourcePage>) -> Vec<Unit<'a>> {
+    let src = &source.segments;
+    let new = || {
+        src.iter()
+            .enumerate()
+            .map(|(index, seg)| Unit {
+                seg,
+                index,
+                state: State::New,
+                target: None,
+                old_index: None,
+            })
+            .collect()
     };
     let Some(tr) = translation else {
-        return src.into_iter().map(new).collect();
+        return new();
     };
     let mine = segments(tr);
     let kinds = |s: &[Segment]| s.iter().map(|s| s.kind.letter()).collect::<String>();
@@ -54,11 +62,11 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
         let old: Vec<&str> = stamped.split_whitespace().collect();
         let old_kinds: String = old.iter().filter_map(|h| h.chars().next()).collect();
         if old_kinds != kinds(&mine) {
-            return src.into_iter().map(new).collect();
+            return new();
         }
-        let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
-        let current: Vec<&str> = current.iter().map(String::as_str).collect();
-        let mut out: Vec<Unit> = src.into_iter().map(new).collect();
+        let current: Vec<&str> = source.block_hashes.iter().map(String::as_str).collect();
+        let mut out: Vec<Unit> = new();
+        let mut mine: Vec<Option<String>> = mine.into_iter().map(|s| Some(s.text)).collect();
         for op in capture_diff_slices(Algorithm::Myers, &old, &current) {
             match op {
                 DiffOp::Equal {
@@ -68,7 +76,7 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
                 } => {
                     for k in 0..len {
                         out[new_index + k].state = State::Translated;
-                        out[new_index + k].target = Some(mine[old_index + k].text.clone());
+                        out[new_index + k].target = mine[old_index + k].take();
                         out[new_index + k].old_index = Some(old_index + k);
                     }
                 }
@@ -80,9 +88,9 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
                 } => {
                     for k in 0..old_len.min(new_len) {
                         let u = &mut out[new_index + k];
-                        if mine[old_index + k].kind == u.seg.kind {
+                        if old_kinds.as_bytes()[old_index + k] == u.seg.kind.letter() as u8 {
                             u.state = State::Fuzzy;
-                            u.target = Some(mine[old_index + k].text.clone());
+                            u.target = mine[old_index + k].take();
                             u.old_index = Some(old_index + k);
                         }
                     }
@@ -92,22 +100,22 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
         }
         return out;
     }
-    if kinds(&mine) != kinds(&src) {
-        return src.into_iter().map(new).collect();
+    if kinds(&mine) != kinds(src) {
+        return new();
     }
     let up_to_date = tr
         .front
         .source_hash
         .as_deref()
-        .is_some_and(|h| h.trim() == source_hash(source));
+        .is_some_and(|h| h.trim() == source.hash);
     // Section hashes only where they decide something: an outdated section stamp.
     let sections = tr
         .front
         .source_sections
         .as_ref()
         .filter(|_| tr.front.source_hash.is_some() && !up_to_date)
-        .map(|old| (section_hashes(source), old));
-    src.into_iter()
+        .map(|old| (source.sections(), old));
+    src.iter()
         .zip(mine)
         .enumerate()
         .map(|(i, (seg, t))| {
@@ -122,6 +130,7 @@ pub fn units(source: &SourcePage, translation: Option<&SourcePage>) -> Vec<Unit>
                     State::Fuzzy
                 },
                 target: Some(t.text),
+                index: i,
                 old_index: Some(i),
                 seg,
             }
@@ -135,6 +144,7 @@ mod tests {
     use crate::load::tests_support::article as page;
     use crate::stamp::blocks::block_hashes;
     use crate::stamp::changes::block_changes;
+    use crate::stamp::section_hashes;
 
     #[test]
     fn a_block_stamp_makes_exactly_the_changed_paragraph_fuzzy() {
@@ -144,6 +154,7 @@ mod tests {
             "---\ntitle: TT\nsource_hash: x\nsource_blocks: \"{blocks}\"\n---\nUno.\n\nDue.\n\nTre.\n"
         ));
         let new = page("---\ntitle: T\n---\nOne.\n\nTwo, changed.\n\nThree.\n\nFour.\n");
+        let new = Source::alone(&new);
         let u = units(&new, Some(&tr));
         let states: Vec<(State, Option<&str>)> =
             u.iter().map(|u| (u.state, u.target.as_deref())).collect();
@@ -157,7 +168,7 @@ mod tests {
                 (State::New, None),
             ]
         );
-        let changes = block_changes(&blocks, &new);
+        let changes = block_changes(&blocks, new.page);
         assert_eq!(changes.len(), 2);
         assert_eq!(changes[0].change, "changed");
         assert_eq!(changes[0].excerpt.as_deref(), Some("Two, changed."));
@@ -174,7 +185,11 @@ mod tests {
             "---\ntitle: TT\nsource_hash: old\nsource_sections: {{{}}}\n---\nIntro it.\n\n## A it\n\nIn a it.\n\n## B it\n\nIn b it.\n",
             map.join(", ")
         ));
-        let states: Vec<State> = units(&src, Some(&tr)).iter().map(|u| u.state).collect();
+        let prepared = Source::alone(&src);
+        let states: Vec<State> = units(&prepared, Some(&tr))
+            .iter()
+            .map(|u| u.state)
+            .collect();
         use State::*;
         assert_eq!(
             states,
@@ -182,6 +197,6 @@ mod tests {
         );
         // Another structure: not paired at all.
         let free = page("---\ntitle: TT\nsource_hash: old\n---\nJust one paragraph.\n");
-        assert!(units(&src, Some(&free)).iter().all(|u| u.state == New));
+        assert!(units(&prepared, Some(&free)).iter().all(|u| u.state == New));
     }
 }

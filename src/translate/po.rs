@@ -74,10 +74,10 @@ fn quote(out: &mut String, keyword: &str, text: &str) {
     }
 }
 
-/// A PO file for `locale` holding `entries`.
-pub fn write(source_locale: &str, locale: &str, entries: &[Entry]) -> String {
+/// The header of a PO file for `locale`; [`entries`] follow it.
+pub fn header(source_locale: &str, locale: &str) -> String {
     let (n, plural) = plural_forms(locale);
-    let mut out = String::with_capacity(entries.len() * 256 + 512);
+    let mut out = String::with_capacity(512);
     let _ = writeln!(
         out,
         "# Translation of the help center from {source_locale} to {locale}, written by kbgen.\n\
@@ -96,6 +96,11 @@ pub fn write(source_locale: &str, locale: &str, entries: &[Entry]) -> String {
          \"X-Generator: kbgen\\n\"\n\
          \"X-Source-Language: {source_locale}\\n\""
     );
+    out
+}
+
+/// `entries` as PO messages, appended to `out`.
+pub fn entries(out: &mut String, entries: &[Entry]) {
     for e in entries {
         out.push('\n');
         for note in &e.notes {
@@ -107,18 +112,17 @@ pub fn write(source_locale: &str, locale: &str, entries: &[Entry]) -> String {
         if e.state == super::pair::State::Fuzzy {
             out.push_str("#, fuzzy\n");
             if let Some(prev) = &e.previous {
-                quote(&mut out, "#| msgid", prev);
+                quote(out, "#| msgid", prev);
                 // Each line of a multi-line previous msgid is a `#|` line too.
                 if prev.contains('\n') {
-                    fix_previous(&mut out);
+                    fix_previous(out);
                 }
             }
         }
-        quote(&mut out, "msgctxt", &e.id);
-        quote(&mut out, "msgid", &e.source);
-        quote(&mut out, "msgstr", e.target.as_deref().unwrap_or(""));
+        quote(out, "msgctxt", &e.id);
+        quote(out, "msgid", &e.source);
+        quote(out, "msgstr", e.target.as_deref().unwrap_or(""));
     }
-    out
 }
 
 /// `#| msgid ""` followed by plain `"..."` lines: prefix those with `#| ` too.

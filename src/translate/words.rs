@@ -6,7 +6,8 @@ use serde::Serialize;
 use rayon::prelude::*;
 
 use super::Entry;
-use super::export::{Only, Pages, entries};
+use super::export::{Only, entries};
+use super::pages::Pages;
 use super::pair::State;
 use crate::config::Config;
 
@@ -22,6 +23,7 @@ pub struct Words {
 
 /// Per locale but the default, in site.yaml order: the same states as an export.
 pub fn table(config: &Config, pages: &Pages) -> Vec<Words> {
+    let sources = pages.sources(config);
     let mut out = Vec::new();
     for (l, locale) in config.locales.iter().enumerate() {
         if l == config.default_locale {
@@ -31,12 +33,10 @@ pub fn table(config: &Config, pages: &Pages) -> Vec<Words> {
             locale: locale.code.clone(),
             ..Words::default()
         };
-        let all: Vec<Entry> = pages
-            .pairs(config, l)
-            .into_par_iter()
-            .flat_map_iter(|(key, source, translation)| {
-                entries(config, &key, source, translation, Only::All)
-            })
+        let all: Vec<Entry> = sources
+            .list
+            .par_iter()
+            .flat_map_iter(|source| entries(source, l, Only::All))
             .collect();
         {
             for e in all {

@@ -15,26 +15,24 @@ use super::pair::State;
 use super::{Entry, Target, TargetPiece};
 use crate::diagnostic::{Diagnostic, Error, Result};
 
-/// An XLIFF document for `locale` holding `entries` (grouped by page, in order).
-pub fn write(source_locale: &str, locale: &str, entries: &[Entry]) -> String {
-    let mut out = String::with_capacity(entries.len() * 400 + 256);
-    out.push_str(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n",
+/// The start of an XLIFF document; a [`page`] per page follows, then [`FOOTER`].
+pub const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+     <xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n";
+
+pub const FOOTER: &str = "</xliff>\n";
+
+/// One page's `<file>` for `locale`, holding `entries` (all of one page),
+/// appended to `out`; nothing when there are none.
+pub fn page(out: &mut String, source_locale: &str, locale: &str, entries: &[Entry]) {
+    let Some(first) = entries.first() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<file original=\"{}\" source-language=\"{source_locale}\" target-language=\"{locale}\" datatype=\"x-markdown\">\n<body>",
+        escape(first.key.as_str())
     );
-    let mut open: Option<&str> = None;
     for e in entries {
-        if open != Some(e.key.as_str()) {
-            if open.is_some() {
-                out.push_str("</body>\n</file>\n");
-            }
-            let _ = writeln!(
-                out,
-                "<file original=\"{}\" source-language=\"{source_locale}\" target-language=\"{locale}\" datatype=\"x-markdown\">\n<body>",
-                escape(e.key.as_str())
-            );
-            open = Some(&e.key);
-        }
         let source = super::inline::parse(&e.source);
         let _ = write!(
             out,
@@ -79,11 +77,7 @@ pub fn write(source_locale: &str, locale: &str, entries: &[Entry]) -> String {
         }
         out.push_str("</trans-unit>\n");
     }
-    if open.is_some() {
-        out.push_str("</body>\n</file>\n");
-    }
-    out.push_str("</xliff>\n");
-    out
+    out.push_str("</body>\n</file>\n");
 }
 
 /// `inline` as XLIFF content, its codes numbered as the matching codes of
