@@ -451,3 +451,58 @@ fn broken_codes_unknown_ids_locales_and_plural_headers_are_errors_that_write_not
         &["extra.xlf", "<x id=\"99\"> that the source does not have"],
     );
 }
+
+#[test]
+fn link_and_image_titles_are_segments_of_their_own_and_come_back_in_their_codes() {
+    let site = TestSite::example();
+    let page = "content/en/disputes/how-disputes-are-resolved.md";
+    site.edit(
+        page,
+        "(img/dispute-process.svg)",
+        "(img/dispute-process.svg \"How a dispute goes\")",
+    );
+    let text = site.read_source(page)
+        + "\nRead [the cancellation rules](../payments/order-cancellation.md 'When an order can be cancelled') first.\n";
+    site.write(page, &text);
+
+    export(&site, &["--to", "it", "-o", "tr"]);
+    let po = site.root().join("tr/it.po");
+    let catalog = polib::po_file::parse(&po).expect("polib reads the PO file");
+    let titles: Vec<&str> = catalog
+        .messages()
+        .filter(|m| {
+            m.msgctxt().is_some_and(|c| {
+                c.starts_with("disputes/how-disputes-are-resolved#") && c.contains(".t0@l")
+            })
+        })
+        .map(|m| m.msgid())
+        .collect();
+    assert_eq!(
+        titles,
+        ["How a dispute goes", "When an order can be cancelled"]
+    );
+    // The link's note names where it goes, not its title.
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        text.contains("#. Links: ../payments/order-cancellation.md\n"),
+        "{text}"
+    );
+
+    export(&site, &["--to", "it", "--format", "xliff", "-o", "tr"]);
+    let xlf = site.root().join("tr/it.xlf");
+    std::fs::write(&xlf, pseudo(&std::fs::read_to_string(&xlf).unwrap())).unwrap();
+    import(&site, &[xlf.display().to_string()]).assert_ok();
+    let it = site.read_source("content/it/disputes/how-disputes-are-resolved.md");
+    assert!(
+        it.contains("(img/dispute-process.svg \"⟦hOW A DISPUTE GOES⟧\")"),
+        "{it}"
+    );
+    assert!(
+        it.contains(
+            "⟦rEAD [THE CANCELLATION RULES](../payments/order-cancellation.md '⟦wHEN AN ORDER CAN BE CANCELLED⟧') FIRST.⟧"
+        ),
+        "{it}"
+    );
+    site.build().assert_ok();
+    site.check(&[]).assert_ok().assert_stdout_has("0 errors");
+}

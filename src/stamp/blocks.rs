@@ -1,13 +1,13 @@
 //! Segments: the pieces of a page a translator translates, one per title,
-//! description, tag, heading, paragraph, list item, table cell and image alt
-//! text, each with where it sits in the body so that import can put the
+//! description, tag, heading, paragraph, list item, table cell, image alt text
+//! and link or image title (`[text](url "Title")`), each with where it sits in the body so that import can put the
 //! translation back into the source's own structure. Stamps hash them per block
 //! (`source_blocks:`), and the translation exchange sends them to translators.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use crate::load::SourcePage;
 use crate::markdown;
@@ -24,6 +24,9 @@ pub enum Kind {
     Item,
     Cell,
     Alt,
+    /// The title of an inline link or image: inside its block's range, and
+    /// protected there, so that it is translated on its own.
+    LinkTitle,
 }
 
 impl Kind {
@@ -37,6 +40,7 @@ impl Kind {
             Kind::Item => 'i',
             Kind::Cell => 'c',
             Kind::Alt => 'a',
+            Kind::LinkTitle => 'l',
         }
     }
 
@@ -51,6 +55,7 @@ impl Kind {
             Kind::Item => "list item",
             Kind::Cell => "table cell",
             Kind::Alt => "image alt text",
+            Kind::LinkTitle => "link title",
         }
     }
 }
@@ -150,6 +155,8 @@ struct Open {
     plain: String,
     explicit: Option<String>,
     level: HeadingLevel,
+    /// Where the titles of its inline links and images are written.
+    titles: Vec<Range<usize>>,
 }
 
 fn body_segments(body: &str, out: &mut Vec<Segment>) {
@@ -198,6 +205,24 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
                     if matches!(event, Event::Start(Tag::Image { .. })) {
                         image_inner = Some((usize::MAX, 0));
                     }
+                }
+                if let Some(o) = &mut open
+                    && let Event::Start(
+                        Tag::Link {
+                            link_type: LinkType::Inline,
+                            title,
+                            ..
+                        }
+                        | Tag::Image {
+                            link_type: LinkType::Inline,
+                            title,
+                            ..
+                        },
+                    ) = &event
+                    && !title.is_empty()
+                    && let Some(r) = title_span(&body[range.clone()], title)
+                {
+                    o.titles.push(range.start + r.start..range.start + r.end);
                 }
             } else if let Some((start, end)) = &mut image_inner {
                 *start = (*start).min(range.start);
@@ -262,6 +287,7 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
                         plain: String::new(),
                         explicit,
                         level,
+                        titles: Vec::new(),
                     });
                 }
             }
@@ -322,6 +348,18 @@ fn close(
     if is_heading {
         headings.pop();
     }
+    let titles = o.titles.into_iter().enumerate().map(|(n, r)| Segment {
+        path: format!("{}.t{n}", o.path),
+        kind: Kind::LinkTitle,
+        text: body[r.clone()].to_string(),
+        range: Some(r),
+        prefix: String::new(),
+        section: section.to_string(),
+        headings: headings.clone(),
+        heading_id: None,
+        explicit_id: false,
+    });
+    let titles: Vec<Segment> = titles.collect();
     out.push(Segment {
         path: o.path,
         kind,
@@ -333,6 +371,39 @@ fn close(
         heading_id: is_heading.then_some(o.plain),
         explicit_id: o.explicit.is_some(),
     });
+    out.extend(titles);
+}
+
+/// Where the title of an inline link or image is written in its Markdown
+/// (`[text](url "Title")`, `'Title'` or `(Title)`): the bytes between the
+/// delimiters, when they read back as `title` once escapes are taken out and
+/// stay on one line. Anything else (entities, a title over two lines) is left
+/// inside its code, untranslated rather than put back wrong.
+pub fn title_span(element: &str, title: &str) -> Option<Range<usize>> {
+    let inner = element.strip_suffix(')')?.trim_end();
+    let open = match inner.as_bytes().last()? {
+        b'"' => b'"',
+        b'\'' => b'\'',
+        b')' => b'(',
+        _ => return None,
+    };
+    let bytes = inner.as_bytes();
+    let end = inner.len() - 1;
+    let escaped = |i: usize| bytes[..i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1;
+    let start = (0..end).rev().find(|&i| bytes[i] == open && !escaped(i))? + 1;
+    let raw = &inner[start..end];
+    let mut unescaped = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                unescaped.push(n);
+                chars.next();
+            }
+            _ => unescaped.push(c),
+        }
+    }
+    (!raw.contains('\n') && unescaped == title).then_some(start..end)
 }
 
 fn is_inline(tag: &Tag) -> bool {
@@ -372,18 +443,20 @@ mod tests {
     use super::*;
     use crate::load::tests_support::article as page;
 
+    fn listed(s: &[Segment]) -> Vec<(&str, Kind, &str)> {
+        s.iter()
+            .map(|s| (s.path.as_str(), s.kind, s.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn every_block_kind_is_a_segment_and_code_is_not() {
         let p = page(
             "---\ntitle: T\ndescription: D\ntags: [x, y]\n---\nIntro *para*.\n\n## Head {#h}\n\n- one\n- two [link](a.md)\n\n> quoted\n> on two lines\n\n| a | b |\n|---|---|\n| c | d |\n\n![Alt text](img.png)\n\n```\ncode\n```\n",
         );
         let s = segments(&p);
-        let got: Vec<(&str, Kind, &str)> = s
-            .iter()
-            .map(|s| (s.path.as_str(), s.kind, s.text.as_str()))
-            .collect();
         assert_eq!(
-            got,
+            listed(&s),
             vec![
                 ("title", Kind::Title, "T"),
                 ("description", Kind::Description, "D"),
@@ -409,6 +482,32 @@ mod tests {
         for seg in &s[4..] {
             let r = seg.range.clone().unwrap();
             assert_eq!(&p.body()[r], Segment::to_body(&seg.text, &seg.prefix));
+        }
+    }
+
+    #[test]
+    fn link_and_image_titles_are_segments_after_their_block() {
+        let p = page(
+            "---\ntitle: T\n---\nSee [a](a.md \"Title \\\"one\\\"\") and [b](b.md).\n\n![Alt](i.png 'Pic')\n\n[c][r]\n\n[r]: c.md \"Not here\"\n",
+        );
+        let s = segments(&p);
+        assert_eq!(
+            listed(&s),
+            vec![
+                ("title", Kind::Title, "T"),
+                (
+                    "b0",
+                    Kind::Paragraph,
+                    "See [a](a.md \"Title \\\"one\\\"\") and [b](b.md)."
+                ),
+                ("b0.t0", Kind::LinkTitle, "Title \\\"one\\\""),
+                ("b1", Kind::Alt, "Alt"),
+                ("b1.t0", Kind::LinkTitle, "Pic"),
+                ("b2", Kind::Paragraph, "[c][r]"),
+            ]
+        );
+        for seg in &s[1..] {
+            assert_eq!(&p.body()[seg.range.clone().unwrap()], seg.text);
         }
     }
 }

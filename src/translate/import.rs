@@ -393,6 +393,39 @@ fn from_codes(src: &Inline, pieces: &[TargetPiece]) -> std::result::Result<Strin
     Ok(out)
 }
 
+/// `texts` with each link or image title that sits inside its block's text
+/// written into the block's translation, in the code the title belongs to.
+fn with_titles(source: &Source<'_>, texts: &[String]) -> Vec<String> {
+    let mut out = texts.to_vec();
+    let segs = &source.segments;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.kind != Kind::LinkTitle {
+            continue;
+        }
+        let Some((block_path, n)) = seg.path.rsplit_once(".t") else {
+            continue;
+        };
+        let Some(b) = segs[..i].iter().rposition(|s| s.path == block_path) else {
+            continue;
+        };
+        let nested = matches!((&segs[b].range, &seg.range), (Some(outer), Some(inner))
+            if outer.start <= inner.start && inner.end <= outer.end);
+        let source_code = n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| source.inline[b].titled().get(n).copied());
+        if let (true, Some(code)) = (nested, source_code) {
+            let mut block = inline::parse(&out[b]);
+            let ids = super::map_ids(&block, &source.inline[b]);
+            if let Some((&mine, _)) = ids.iter().find(|(_, s)| **s == code) {
+                block.set_title(mine, &texts[i]);
+                out[b] = inline::render(&block);
+            }
+        }
+    }
+    out
+}
+
 /// The source page with every segment replaced by its translation: the body
 /// keeps the source's structure; headings keep the source's ids (links copied
 /// from the source point at them); the front matter is the translation's own
@@ -405,13 +438,23 @@ fn rebuild(
     (hash, sections, blocks): (&str, &BTreeMap<String, String>, &str),
 ) -> Option<String> {
     let segs = &source.segments;
+    let texts = &with_titles(source, texts);
     let src = source.page.body();
     let mut body = String::with_capacity(src.len() + src.len() / 4);
     let mut kept = 0;
     for (seg, text) in segs.iter().zip(texts) {
         let Some(r) = &seg.range else { continue };
+        if r.start < kept {
+            // A title inside its block: already in the block's text.
+            continue;
+        }
         body.push_str(&src[kept..r.start]);
-        body.push_str(&Segment::to_body(text, &seg.prefix));
+        if seg.kind == Kind::LinkTitle {
+            let delimiter = src[..r.start].chars().next_back().unwrap_or('"');
+            body.push_str(&inline::escape_title(text, delimiter));
+        } else {
+            body.push_str(&Segment::to_body(text, &seg.prefix));
+        }
         if seg.kind == Kind::Heading
             && !seg.explicit_id
             && let Some(id) = &seg.heading_id

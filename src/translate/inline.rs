@@ -4,10 +4,12 @@
 //! stands for, so the translated text is put back with the source's own markup.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use crate::markdown;
+use crate::stamp::blocks::title_span;
 
 /// One piece of a segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +30,10 @@ pub struct Inline {
     pub pieces: Vec<Piece>,
     /// Code id -> (opening or whole Markdown, closing Markdown).
     pub markup: BTreeMap<usize, (String, String)>,
+    /// Link and image code id -> where its title is written in the markup that
+    /// holds it (the closing Markdown, or the whole of a standalone code). Titles
+    /// are segments of their own, so they are not part of what must match.
+    pub titles: BTreeMap<usize, Range<usize>>,
 }
 
 impl Inline {
@@ -40,16 +46,69 @@ impl Inline {
                 ctype: "link" | "image",
             } = p
             {
-                let close = &self.markup[id].1;
-                out.push(
-                    close
-                        .trim_start_matches("](")
-                        .trim_end_matches(')')
-                        .to_string(),
-                );
+                out.push(self.destination(*id).to_string());
             }
         }
         out
+    }
+
+    /// Where link or image code `id` points, its title left out.
+    fn destination(&self, id: usize) -> &str {
+        let (open, close) = &self.markup[&id];
+        let held = if close.is_empty() { open } else { close };
+        let held = match self.titles.get(&id) {
+            Some(r) => &held[..r.start.saturating_sub(1)],
+            None => held,
+        };
+        let dest = held.rsplit("](").next().unwrap_or(held);
+        dest.trim_end_matches(')').trim_end()
+    }
+
+    /// The ids of the codes with a title, in the order they are written: the
+    /// n-th is the one whose title is the block's segment `.t<n>`.
+    pub fn titled(&self) -> Vec<usize> {
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Open { id, .. } | Piece::Code { id, .. } if self.titles.contains_key(id) => {
+                    Some(*id)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Gives link or image code `id` the title `title` (Markdown, as a segment
+    /// holds it), its delimiter escaped where the text has it bare; a code that
+    /// lost its title gets one back.
+    pub fn set_title(&mut self, id: usize, title: &str) {
+        let Some((open, close)) = self.markup.get_mut(&id) else {
+            return;
+        };
+        let held = if close.is_empty() { open } else { close };
+        let (range, delimiters) = match self.titles.get(&id) {
+            Some(r) => (r.clone(), None),
+            None => {
+                let end = held.len().saturating_sub(1);
+                (end..end, Some(('"', "\"")))
+            }
+        };
+        let quote = match delimiters {
+            Some((q, _)) => q,
+            None => held.as_bytes()[range.start - 1] as char,
+        };
+        let escaped = escape_title(title, quote);
+        let new = match delimiters {
+            Some((_, q)) => format!(" {q}{escaped}{q}"),
+            None => escaped,
+        };
+        held.replace_range(range.clone(), &new);
+        if delimiters.is_some() {
+            self.titles
+                .insert(id, range.start + 2..range.start + new.len() - 1);
+        } else {
+            self.titles.insert(id, range.start..range.start + new.len());
+        }
     }
 
     /// The codes that must come back, each as a key a writer can read:
@@ -62,16 +121,12 @@ impl Inline {
 
     /// One code as a key: what must match between source and translation.
     pub fn key(&self, id: usize) -> String {
-        let (open, close) = &self.markup[&id];
+        let open = &self.markup[&id].0;
         match self.ctype(id) {
             // Emphasis may be written `*x*` or `_x_`: the kind is what counts.
             c @ ("bold" | "italic") => c.to_string(),
             "x-strike" => "strikethrough".into(),
-            c @ ("link" | "image") => {
-                let dest = if close.is_empty() { open } else { close };
-                let dest = dest.rsplit("](").next().unwrap_or(dest);
-                format!("{c} to {}", dest.trim_end_matches(')'))
-            }
+            c @ ("link" | "image") => format!("{c} to {}", self.destination(id)),
             "lb" => "line break".into(),
             c => format!("{} {open}", c.trim_start_matches("x-")),
         }
@@ -90,6 +145,25 @@ impl Inline {
     }
 }
 
+/// `title` with a backslash before each bare `delimiter` (the character that
+/// opens the title: `"`, `'` or `(`), so that it cannot end the title early.
+pub fn escape_title(title: &str, delimiter: char) -> String {
+    let mut out = String::with_capacity(title.len() + 2);
+    let mut backslashes = 0;
+    for c in title.chars() {
+        let ends = match delimiter {
+            '(' => matches!(c, '(' | ')'),
+            d => c == d,
+        };
+        if ends && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
 /// The pieces of `text`. Text that does not read as one paragraph on its own
 /// (`1. x` would be a list) is one text piece: nothing in it is protected.
 pub fn parse(text: &str) -> Inline {
@@ -98,24 +172,22 @@ pub fn parse(text: &str) -> Inline {
         && !text.starts_with(|c: char| {
             c.is_ascii_digit() || matches!(c, '#' | '-' | '+' | '>' | '|' | '=' | ' ')
         });
-    if plain {
-        return Inline {
-            pieces: vec![Piece::Text(text.to_string())],
-            markup: BTreeMap::new(),
-        };
-    }
-    try_parse(text).unwrap_or_else(|| Inline {
+    let plain_text = || Inline {
         pieces: vec![Piece::Text(text.to_string())],
-        markup: BTreeMap::new(),
-    })
+        ..Inline::default()
+    };
+    if plain {
+        return plain_text();
+    }
+    try_parse(text).unwrap_or_else(plain_text)
 }
 
 fn try_parse(text: &str) -> Option<Inline> {
     let mut out = Inline::default();
     let mut cursor = 0usize;
     let mut next_id = 1usize;
-    // (id, end of the element, opening still pending from this offset)
-    let mut stack: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    // (id, end of the element, opening still pending from this offset, title)
+    let mut stack: Vec<(usize, usize, Option<usize>, String)> = Vec::new();
     let mut paragraphs = 0;
     let push_text = |out: &mut Inline, s: &str| {
         if s.is_empty() {
@@ -130,7 +202,7 @@ fn try_parse(text: &str) -> Option<Inline> {
     for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
         // A pending opening ends where the first thing inside it starts.
         if !matches!(event, Event::End(_))
-            && let Some((id, _, pending)) = stack.last_mut()
+            && let Some((id, _, pending, _)) = stack.last_mut()
             && let Some(start) = pending.take()
         {
             out.markup
@@ -148,24 +220,29 @@ fn try_parse(text: &str) -> Option<Inline> {
             }
             Event::End(TagEnd::Paragraph) => {}
             Event::Start(tag) => {
-                let ctype = match tag {
-                    Tag::Emphasis => "italic",
-                    Tag::Strong => "bold",
-                    Tag::Strikethrough => "x-strike",
-                    Tag::Link { .. } => "link",
-                    Tag::Image { .. } => "image",
+                let (ctype, title) = match tag {
+                    Tag::Emphasis => ("italic", None),
+                    Tag::Strong => ("bold", None),
+                    Tag::Strikethrough => ("x-strike", None),
+                    Tag::Link {
+                        link_type, title, ..
+                    } => ("link", (link_type == LinkType::Inline).then_some(title)),
+                    Tag::Image {
+                        link_type, title, ..
+                    } => ("image", (link_type == LinkType::Inline).then_some(title)),
                     _ => return None,
                 };
+                let title = title.map(|t| t.to_string()).unwrap_or_default();
                 push_text(&mut out, &text[cursor..range.start]);
                 let id = next_id;
                 next_id += 1;
                 out.pieces.push(Piece::Open { id, ctype });
-                stack.push((id, range.end, Some(range.start)));
+                stack.push((id, range.end, Some(range.start), title));
                 cursor = range.start;
             }
             Event::End(_) => {
-                let (id, end, pending) = stack.pop()?;
-                if let Some(start) = pending {
+                let (id, end, pending, title) = stack.pop()?;
+                let held = if let Some(start) = pending {
                     // Nothing inside: the whole element is one standalone code.
                     let Some(Piece::Open { ctype, .. }) = out.pieces.pop() else {
                         return None;
@@ -173,11 +250,18 @@ fn try_parse(text: &str) -> Option<Inline> {
                     out.pieces.push(Piece::Code { id, ctype });
                     out.markup
                         .insert(id, (text[start..end].to_string(), String::new()));
+                    &out.markup[&id].0
                 } else {
                     // Everything read so far is inside; what is left up to
                     // the element's end is its closing Markdown (`](url)`, `**`).
                     out.markup.get_mut(&id)?.1 = text[cursor..end].to_string();
                     out.pieces.push(Piece::Close { id });
+                    &out.markup[&id].1
+                };
+                if !title.is_empty()
+                    && let Some(r) = title_span(held, &title)
+                {
+                    out.titles.insert(id, r);
                 }
                 cursor = end;
             }
@@ -266,6 +350,28 @@ mod tests {
         );
         assert_eq!(i.targets(), vec!["../payments/refunds.md".to_string()]);
         assert_eq!(i.key(2), "link to ../payments/refunds.md");
+    }
+
+    #[test]
+    fn a_title_is_not_part_of_its_code_and_is_written_back_escaped() {
+        let text = "Read [the rules](../a.md 'Rules') and ![](x.png \"A \\\"b\\\"\").";
+        let mut i = parse(text);
+        assert_eq!(i.key(1), "link to ../a.md");
+        assert_eq!(i.key(2), "image to x.png");
+        assert_eq!(i.targets(), vec!["../a.md".to_string()]);
+        assert_eq!(i.titled(), vec![1, 2]);
+        let (close, r) = (&i.markup[&1].1, i.titles[&1].clone());
+        assert_eq!(&close[r], "Rules");
+        i.set_title(1, "Le regole d'oro");
+        i.set_title(2, "Un \"b\"");
+        assert_eq!(
+            render(&i),
+            "Read [the rules](../a.md 'Le regole d\\'oro') and ![](x.png \"Un \\\"b\\\"\")."
+        );
+        // A code whose title went missing gets one back.
+        let mut bare = parse("See [x](a.md).");
+        bare.set_title(1, "T");
+        assert_eq!(render(&bare), "See [x](a.md \"T\").");
     }
 
     #[test]
