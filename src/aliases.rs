@@ -166,7 +166,7 @@ fn reserved(site: &Site, file: &str) -> Option<&'static str> {
     if at_root.is_some() {
         return at_root;
     }
-    for locale in &site.config.locales {
+    for locale in &site.config().locales {
         let code = &locale.code;
         if takes(&format!("{code}/404.html")) {
             return Some("404 page");
@@ -174,7 +174,7 @@ fn reserved(site: &Site, file: &str) -> Option<&'static str> {
         if takes(&format!("{code}/search/index.html")) {
             return Some("search page");
         }
-        if site.config.contact.is_some() && takes(&format!("{code}/contact/index.html")) {
+        if site.config().contact.is_some() && takes(&format!("{code}/contact/index.html")) {
             return Some("contact page (contact.yaml)");
         }
     }
@@ -185,10 +185,10 @@ fn reserved(site: &Site, file: &str) -> Option<&'static str> {
 /// shows the same source for the page (as a translation or a fallback).
 fn alias_locale(site: &Site, alias: &AliasPath, page: &Page) -> Option<usize> {
     let first = alias.file.split('/').next()?;
-    let l = site.config.locale_index(first)?;
-    let t = site.translations.get(&page.key)?;
-    let shown = t[l].or(t[site.config.default_locale]);
-    (shown == Some(page.source) && site.locales[l].urls.contains_key(&page.key)).then_some(l)
+    let l = site.config().locale_index(first)?;
+    let t = site.translations().get(&page.key)?;
+    let shown = t[l].or(t[site.config().default_locale]);
+    (shown == Some(page.source) && site.locales()[l].urls.contains_key(&page.key)).then_some(l)
 }
 
 /// Whether the absolute alias `raw` applies to `page` as shown in locale `l`, a
@@ -196,7 +196,7 @@ fn alias_locale(site: &Site, alias: &AliasPath, page: &Page) -> Option<usize> {
 /// the Italian reader's old URL, and leads to the page in Italian).
 fn absolute_in(site: &Site, raw: &str, l: usize, page: &Page) -> bool {
     is_absolute(raw)
-        && normalize(raw, &site.config, &site.config.locales[l].code)
+        && normalize(raw, site.config(), &site.config().locales[l].code)
             .ok()
             .is_some_and(|a| alias_locale(site, &a, page) == Some(l))
 }
@@ -213,17 +213,17 @@ enum Claim {
 /// page (as a translation or a fallback); an absolute one only where it points.
 pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let mut claims: HashMap<String, Claim> = HashMap::new();
-    for ls in &site.locales {
+    for ls in site.locales() {
         for page in ls.pages() {
             claims.insert(page.file.clone(), Claim::Page(page.source));
         }
     }
     let mut redirects = Vec::new();
     let mut errors = Vec::new();
-    for (l, ls) in site.locales.iter().enumerate() {
-        let code = &site.config.locales[l].code;
+    for (l, ls) in site.locales().iter().enumerate() {
+        let code = &site.config().locales[l].code;
         for page in ls.pages() {
-            let source = &site.sources[page.source];
+            let source = &site.sources()[page.source];
             if source.front.aliases.is_empty() {
                 continue;
             }
@@ -240,7 +240,7 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
                     Diagnostic::error(&source.path, format!("alias `{raw}` {message}"))
                         .at(line, col)
                 };
-                let alias = match normalize(raw, &site.config, code) {
+                let alias = match normalize(raw, site.config(), code) {
                     // An absolute alias into another locale that shows the page
                     // leads to the page there (see `absolute_in`).
                     Ok(a)
@@ -275,7 +275,7 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
                     Some(Claim::Page(other)) => errors.push(error(format!(
                         "({}) is the URL of {}; remove the alias or give that page another `slug`",
                         alias.url,
-                        site.sources[*other].path.display()
+                        site.sources()[*other].path.display()
                     ))),
                     Some(Claim::Alias { source: other, .. }) if *other == page.source => {}
                     Some(Claim::Alias {
@@ -284,7 +284,7 @@ pub fn resolve(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
                     }) => errors.push(error(format!(
                         "({}) is also an alias (`{theirs}`) in {}; keep it in one file only",
                         alias.url,
-                        site.sources[*other].path.display()
+                        site.sources()[*other].path.display()
                     ))),
                     None => {
                         claims.insert(

@@ -43,7 +43,7 @@ pub fn check<'a, 'i>(
     let mut broken: BTreeMap<(usize, usize), Failure> = BTreeMap::new();
     let mut untranslated: BTreeMap<(usize, usize), Failure> = BTreeMap::new();
     for (locale, source, anchors) in pages {
-        let written_in = site.sources[source].locale;
+        let written_in = site.sources()[source].locale;
         for a in anchors {
             if has(locale, &a.key, &a.anchor) {
                 continue;
@@ -97,7 +97,7 @@ fn locale_list(site: &Site, locales: &[usize]) -> String {
     sorted.dedup();
     let codes: Vec<&str> = sorted
         .iter()
-        .map(|&l| site.config.locales[l].code.as_str())
+        .map(|&l| site.config().locales[l].code.as_str())
         .collect();
     match codes.as_slice() {
         [one] => format!("locale {one}"),
@@ -106,30 +106,30 @@ fn locale_list(site: &Site, locales: &[usize]) -> String {
 }
 
 fn at_link(site: &Site, f: &Failure, message: String) -> Diagnostic {
-    let source = &site.sources[f.source];
+    let source = &site.sources()[f.source];
     let (line, col) = markdown::position(source, f.anchor.offset);
     Diagnostic::error(&source.path, message).at(line, col)
 }
 
 /// The warning for a right anchor that translations lack: where to add `{#id}`.
 fn untranslated_warning(site: &Site, f: &Failure) -> Diagnostic {
-    let written_in = site.sources[f.source].locale;
+    let written_in = site.sources()[f.source].locale;
     let id = &f.anchor.anchor;
     let mut fixes = Vec::new();
     for &l in &f.locales {
         let Some(translation) = site
-            .translations
+            .translations()
             .get(&f.anchor.key)
             .and_then(|t| t[l])
-            .map(|s| &site.sources[s])
+            .map(|s| &site.sources()[s])
         else {
             continue;
         };
         let original = site
-            .translations
+            .translations()
             .get(&f.anchor.key)
             .and_then(|t| t[written_in])
-            .map(|s| &site.sources[s]);
+            .map(|s| &site.sources()[s]);
         let fix = match original.and_then(|o| matching_heading(o, translation, id)) {
             Some((line, text)) => format!(
                 "{}:{line}: `{} {{#{id}}}`",
@@ -145,7 +145,7 @@ fn untranslated_warning(site: &Site, f: &Failure) -> Diagnostic {
          where {}.md is translated and has no heading with id `{id}`, so the link lands \
          at the top of the page: add `{{#{id}}}` to the translated heading ({})",
         f.anchor.href,
-        site.config.locales[written_in].code,
+        site.config().locales[written_in].code,
         locale_list(site, &f.locales),
         f.anchor.key,
         fixes.join("; ")

@@ -102,17 +102,17 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     staging.commit()?;
 
     let locales = site
-        .config
+        .config()
         .locales
         .iter()
-        .zip(&site.locales)
+        .zip(site.locales())
         .map(|(l, ls)| (l.code.clone(), ls.pages().count(), ls.fallbacks))
         .collect();
     let fallback_keys = site
-        .config
+        .config()
         .locales
         .iter()
-        .zip(&site.locales)
+        .zip(site.locales())
         .map(|(l, ls)| {
             let keys = ls.pages().filter(|p| p.fallback).map(|p| p.key.clone());
             (l.code.clone(), keys.collect())

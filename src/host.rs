@@ -37,7 +37,7 @@ pub fn redirects_file(redirects: &[Redirect]) -> String {
 pub fn too_many_rules(site: &Site, count: usize) -> Option<Diagnostic> {
     (count > CLOUDFLARE_STATIC_RULES).then(|| {
         Diagnostic::warning(
-            site.config.root.join("content"),
+            site.config().root.join("content"),
             format!(
                 "{count} aliases: Cloudflare Pages reads only the first {CLOUDFLARE_STATIC_RULES} rules of _redirects (Netlify reads all); the alias pages redirect on every host"
             ),
@@ -50,7 +50,7 @@ pub fn too_many_rules(site: &Site, count: usize) -> Option<Diagnostic> {
 /// and fetch to its endpoints.
 pub fn content_security_policy(site: &Site) -> String {
     let mut endpoints: Vec<String> = Vec::new();
-    if let Some(contact) = &site.config.contact {
+    if let Some(contact) = &site.config().contact {
         let mut urls: Vec<&str> = contact
             .feedback_endpoint
             .iter()
@@ -91,7 +91,7 @@ pub fn content_security_policy(site: &Site) -> String {
             _ => {}
         }
     }
-    for (directive, extra) in &site.config.hosting.csp {
+    for (directive, extra) in &site.config().hosting.csp {
         match policy.iter_mut().find(|(d, _)| *d == directive.as_str()) {
             Some((_, sources)) => sources.extend(extra.iter().cloned()),
             // Directives left out fall back to default-src: start from it.
@@ -113,7 +113,7 @@ pub fn content_security_policy(site: &Site) -> String {
 /// names change with their content (fingerprinted assets, search shards), and
 /// revalidation for the search index's entry point.
 pub fn headers_file(site: &Site, renderer: &Renderer, index_files: &[Vec<String>]) -> String {
-    let prefix = &site.config.path_prefix;
+    let prefix = &site.config().path_prefix;
     let mut out = String::from("# Written by kbgen: security and caching headers.\n");
     let _ = writeln!(
         out,
@@ -137,14 +137,14 @@ pub fn headers_file(site: &Site, renderer: &Renderer, index_files: &[Vec<String>
     for dir in folders {
         let _ = writeln!(out, "{prefix}/{dir}/*\n{immutable}");
     }
-    for locale in &site.config.locales {
+    for locale in &site.config().locales {
         let _ = writeln!(
             out,
             "{prefix}/search/{}/meta.json\n  Cache-Control: public, max-age=0, must-revalidate",
             locale.code
         );
     }
-    for (pattern, lines) in &site.config.hosting.extra_headers {
+    for (pattern, lines) in &site.config().hosting.extra_headers {
         let _ = writeln!(out, "{pattern}");
         for line in lines {
             let _ = writeln!(out, "  {line}");
@@ -172,7 +172,7 @@ pub fn write(
     if !errors.is_empty() {
         return Err(crate::diagnostic::Error::Content(errors));
     }
-    let hosting = &site.config.hosting;
+    let hosting = &site.config().hosting;
     if hosting.redirects && !redirects.is_empty() {
         output.write("_redirects", redirects_file(redirects).as_bytes())?;
         warnings.extend(too_many_rules(site, redirects.len()));

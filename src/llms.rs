@@ -21,7 +21,7 @@ fn one_line(s: &str) -> String {
 /// An article as Markdown: its title as the heading, its description, its text
 /// as written (front matter left out).
 pub fn article_copy(site: &Site, page: &Page) -> String {
-    let source = &site.sources[page.source];
+    let source = &site.sources()[page.source];
     let mut out = format!("# {}\n\n", one_line(source.front.title()));
     if let Some(d) = source
         .front
@@ -46,8 +46,8 @@ fn link_text(s: &str) -> String {
 /// `llms.txt`: the site's name and summary, then per locale its articles (its
 /// own translations, not fallbacks), each with a link to its Markdown copy.
 pub fn llms_txt(site: &Site, renderer: &Renderer) -> String {
-    let def = site.config.default_locale;
-    let home = &site.sources[site.locales[def].home.source].front;
+    let def = site.config().default_locale;
+    let home = &site.sources()[site.locales()[def].home.source].front;
     let name = renderer
         .localizer()
         .text(def, "site-title")
@@ -56,8 +56,8 @@ pub fn llms_txt(site: &Site, renderer: &Renderer) -> String {
     if let Some(d) = home.description.as_deref() {
         let _ = write!(out, "> {}\n\n", one_line(d));
     }
-    for (l, ls) in site.locales.iter().enumerate() {
-        let locale = &site.config.locales[l];
+    for (l, ls) in site.locales().iter().enumerate() {
+        let locale = &site.config().locales[l];
         let mut lines = String::new();
         for c in &ls.categories {
             for &a in &c.articles {
@@ -65,7 +65,7 @@ pub fn llms_txt(site: &Site, renderer: &Renderer) -> String {
                 if page.fallback {
                     continue;
                 }
-                let front = &site.sources[page.source].front;
+                let front = &site.sources()[page.source].front;
                 let url = site.absolute(&format!("{}index.md", page.url));
                 let _ = write!(
                     lines,

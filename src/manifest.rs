@@ -52,15 +52,15 @@ pub fn site_path(config: &Config, path: &Path) -> String {
 impl Manifest {
     /// The URLs of the site as built, with its redirects.
     pub fn of(site: &Site, redirects: &[Redirect]) -> Manifest {
-        let config = &site.config;
+        let config = site.config();
         let mut urls = BTreeMap::new();
         urls.insert(format!("{}/", config.path_prefix), Entry::Kbgen);
-        for (l, ls) in site.locales.iter().enumerate() {
+        for (l, ls) in site.locales().iter().enumerate() {
             for page in ls.pages() {
                 let entry = Entry::Page {
                     locale: config.locales[l].code.clone(),
                     key: page.key.clone(),
-                    source: site_path(config, &site.sources[page.source].path),
+                    source: site_path(config, &site.sources()[page.source].path),
                 };
                 urls.insert(page.url.clone(), entry);
             }
@@ -72,7 +72,7 @@ impl Manifest {
         for r in redirects {
             let entry = Entry::Redirect {
                 to: r.to.clone(),
-                source: site_path(config, &site.sources[r.source].path),
+                source: site_path(config, &site.sources()[r.source].path),
             };
             urls.insert(r.from.clone(), entry);
         }

@@ -23,7 +23,7 @@ pub fn write_site_wide(
     // Alias errors were reported by the resolve stage (`pipeline`); a build with any stopped there.
     let (redirects, _) = aliases::resolve(site);
     let warnings = crate::host::write(site, renderer, &redirects, index_files, output)?;
-    if site.config.hosting.llms {
+    if site.config().hosting.llms {
         output.write("llms.txt", crate::llms::llms_txt(site, renderer).as_bytes())?;
     }
     let manifest = Manifest::of(site, &redirects);
@@ -42,9 +42,9 @@ pub fn finish(
 ) -> Result<Vec<Diagnostic>> {
     let (mut warnings, manifest) = write_site_wide(site, renderer, index_files, output)?;
     if previous.is_dir() {
-        let old = Manifest::read(previous, &site.config)?;
-        for v in manifest::vanished(&old, &manifest, &site.config) {
-            warnings.push(manifest::diagnose(&v, &site.config, previous));
+        let old = Manifest::read(previous, site.config())?;
+        for v in manifest::vanished(&old, &manifest, site.config()) {
+            warnings.push(manifest::diagnose(&v, site.config(), previous));
         }
     }
     Ok(warnings)

@@ -90,18 +90,57 @@ impl LocaleSite {
     }
 }
 
+/// The resolved site: every URL and translation fact, made by [`resolve`]. Its
+/// fields are read through accessors; only its own methods change it
+/// ([`Site::replace_source`] for serve's edits, [`Site::with_media`]), so what
+/// resolve derives (outdated notices among them) cannot drift from its sources.
 pub struct Site {
-    pub config: Config,
-    pub sources: Vec<SourcePage>,
+    config: Config,
+    sources: Vec<SourcePage>,
     /// Parallel to `config.locales`.
-    pub locales: Vec<LocaleSite>,
+    locales: Vec<LocaleSite>,
     /// Page key -> for each locale, its own translation's source index.
-    pub translations: HashMap<String, Vec<Option<usize>>>,
-    /// The files beside the pages; empty until [`crate::pipeline::Loaded::resolve`] fills it in.
-    pub media: crate::media::Catalog,
+    translations: HashMap<String, Vec<Option<usize>>>,
+    /// The files beside the pages; empty until [`Site::with_media`] gives them.
+    media: crate::media::Catalog,
 }
 
 impl Site {
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Every page as read, by source index (`Page::source`).
+    pub fn sources(&self) -> &[SourcePage] {
+        &self.sources
+    }
+
+    /// The resolved locales, parallel to `config().locales`.
+    pub fn locales(&self) -> &[LocaleSite] {
+        &self.locales
+    }
+
+    /// Page key -> for each locale, its own translation's source index.
+    pub fn translations(&self) -> &HashMap<String, Vec<Option<usize>>> {
+        &self.translations
+    }
+
+    /// The files beside the pages.
+    pub fn media(&self) -> &crate::media::Catalog {
+        &self.media
+    }
+
+    /// What a new resolve starts from: the configuration, the sources and the
+    /// media (serve, after an edit that changes URLs or listings).
+    pub fn into_parts(self) -> (Config, Vec<SourcePage>, crate::media::Catalog) {
+        (self.config, self.sources, self.media)
+    }
+
+    /// The site with `media` as the files beside its pages.
+    pub fn with_media(self, media: crate::media::Catalog) -> Site {
+        Site { media, ..self }
+    }
+
     /// The locales that have a real translation of `key`, with their URLs.
     pub fn alternates(&self, key: &str) -> Vec<(usize, &str)> {
         let Some(t) = self.translations.get(key) else {

@@ -15,14 +15,14 @@ const URLSET_END: &str = "</urlset>\n";
 pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
     // Absolute URLs are the origin then the root-relative URL, escaped as they
     // are appended: 90,000 pages with nine alternates each add up.
-    let origin = site.config.origin();
+    let origin = site.config().origin();
     let absolute = |out: &mut String, url: &str| {
         escape_into(out, origin);
         escape_into(out, url);
     };
     let mut parts = Parts::new(MAX_URLS, MAX_BYTES);
     let mut entry = String::with_capacity(4096);
-    for ls in &site.locales {
+    for ls in site.locales() {
         for page in ls.pages() {
             if page.fallback {
                 // A fallback's canonical is the original: it is not a URL of its own.
@@ -34,10 +34,12 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
             entry.push_str("</loc>");
             let alternates = site.alternates(&page.key);
             if alternates.len() > 1 {
-                let default = site.locales[site.config.default_locale].urls.get(&page.key);
+                let default = site.locales()[site.config().default_locale]
+                    .urls
+                    .get(&page.key);
                 let codes = alternates
                     .iter()
-                    .map(|(alt, url)| (site.config.locales[*alt].lang.as_str(), *url));
+                    .map(|(alt, url)| (site.config().locales[*alt].lang.as_str(), *url));
                 for (lang, url) in codes.chain(default.map(|u| ("x-default", u.as_str()))) {
                     entry.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
                     escape_into(&mut entry, lang);
@@ -62,7 +64,7 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
         let name = format!("sitemap-{}.xml", i + 1);
         index.push_str(&format!(
             "<sitemap><loc>{}</loc></sitemap>\n",
-            escape(&site.absolute(&format!("{}/{name}", site.config.path_prefix)))
+            escape(&site.absolute(&format!("{}/{name}", site.config().path_prefix)))
         ));
         files.push((name, body));
     }
@@ -74,7 +76,7 @@ pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
 pub fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
-        site.absolute(&format!("{}/sitemap.xml", site.config.path_prefix))
+        site.absolute(&format!("{}/sitemap.xml", site.config().path_prefix))
     )
 }
 

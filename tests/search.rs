@@ -123,7 +123,7 @@ fn the_index_does_not_depend_on_how_the_work_is_split() {
     let config = kbgen::config::Config::load(root, &Default::default()).unwrap();
     let loaded = kbgen::load::load(&config).unwrap();
     let site = kbgen::resolve::resolve(config, loaded.pages).unwrap();
-    for (l, locale) in site.config.locales.iter().enumerate() {
+    for (l, locale) in site.config().locales.iter().enumerate() {
         let index = |parts| {
             let memory = kbgen::write::Memory::new();
             kbgen::search::index_locale(&site, l, parts, &memory).unwrap();
@@ -167,7 +167,7 @@ fn relevance(set: &str) -> BTreeMap<String, (f64, f64)> {
     let site = kbgen::resolve::resolve(config, loaded.pages).unwrap();
     assert_eq!(
         queries.len(),
-        site.config.locales.len(),
+        site.config().locales.len(),
         "{set}: queries for every locale"
     );
 
@@ -175,17 +175,17 @@ fn relevance(set: &str) -> BTreeMap<String, (f64, f64)> {
         .iter()
         .flat_map(|(locale, qs)| qs.iter().map(|q| (locale.clone(), q.q.clone())))
         .collect();
-    let fallback = site.config.default_locale().code.clone();
+    let fallback = site.config().default_locale().code.clone();
     let results = run_queries_with(&out.path().join("public"), &flat, Some(&fallback));
     let mut results = results.into_iter();
     let mut scores = BTreeMap::new();
     println!("{set}\nlocale  queries  hit@3  MRR");
     for (locale, qs) in &queries {
         let l = site
-            .config
+            .config()
             .locale_index(locale)
             .unwrap_or_else(|| panic!("unknown locale {locale}"));
-        let pages = &site.locales[l].urls;
+        let pages = &site.locales()[l].urls;
         assert!(qs.len() >= 15, "{locale}: at least 15 queries");
         let (mut hits, mut rr) = (0.0, 0.0);
         for q in qs {

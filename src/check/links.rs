@@ -47,7 +47,7 @@ pub fn check(site: &Site, renderer: Option<&Renderer>, assets: &HashSet<String>)
         problems.extend(outcome.problems);
         // Images and contact links do not depend on the locale a page is shown
         // in: the pass keeps them only for the page's own locale.
-        let source = &site.sources[job.page.source];
+        let source = &site.sources()[job.page.source];
         for link in &outcome.links {
             if let Some(message) = contact_topic(site, &link.href, &topics) {
                 let (line, col) = markdown::position(source, link.offset);
@@ -91,7 +91,7 @@ fn unused_media(site: &Site, outcomes: &[Outcome]) -> Vec<Problem> {
         .iter()
         .flat_map(|o| o.media.iter().copied())
         .collect();
-    for m in site.media.unused(&used) {
+    for m in site.media().unused(&used) {
         problems.push(Problem::new(
             Level::Warning,
             Kind::Media,
@@ -101,7 +101,7 @@ fn unused_media(site: &Site, outcomes: &[Outcome]) -> Vec<Problem> {
             ),
         ));
     }
-    for d in site.media.size_warnings(&used) {
+    for d in site.media().size_warnings(&used) {
         problems.push(Problem::new(Level::Warning, Kind::Media, d));
     }
     problems
@@ -110,11 +110,11 @@ fn unused_media(site: &Site, outcomes: &[Outcome]) -> Vec<Problem> {
 /// The contact flow's topics: contact.yaml's when the site has one; otherwise every
 /// `topic:` some page declares, plus `general`.
 pub fn topics(site: &Site) -> BTreeSet<String> {
-    if let Some(contact) = &site.config.contact {
+    if let Some(contact) = &site.config().contact {
         return contact.topics.iter().map(|t| t.id.clone()).collect();
     }
     let mut topics: BTreeSet<String> = site
-        .sources
+        .sources()
         .iter()
         .filter_map(|s| s.front.topic.clone())
         .collect();
@@ -124,8 +124,8 @@ pub fn topics(site: &Site) -> BTreeSet<String> {
 
 /// A message when `href` goes to the contact flow with a topic nobody declares.
 fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<String> {
-    let href = href.strip_prefix(site.config.origin()).unwrap_or(href);
-    let rest = href.strip_prefix(site.config.path_prefix.as_str())?;
+    let href = href.strip_prefix(site.config().origin()).unwrap_or(href);
+    let rest = href.strip_prefix(site.config().path_prefix.as_str())?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query.split('#').next().unwrap_or_default();
     let mut segments = path.trim_matches('/').split('/');
@@ -133,7 +133,7 @@ fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<S
     else {
         return None;
     };
-    site.config.locale_index(code)?;
+    site.config().locale_index(code)?;
     let topic = query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
@@ -162,7 +162,7 @@ fn image_problem(site: &Site, assets: &HashSet<String>, src: &str) -> Option<Str
     let decoded = percent_decode_str(path).decode_utf8_lossy();
     // `/assets/<name>` gets the base URL's path at build time (see `base_path`).
     let rooted = decoded
-        .strip_prefix(&format!("{}/", site.config.path_prefix))
+        .strip_prefix(&format!("{}/", site.config().path_prefix))
         .or_else(|| {
             decoded
                 .strip_prefix('/')
@@ -174,7 +174,7 @@ fn image_problem(site: &Site, assets: &HashSet<String>, src: &str) -> Option<Str
         }
         return Some(format!(
             "image `{src}` is not published: put it in static/ and link it as {}/assets/<name>, or keep it beside the page and link it by its relative path",
-            site.config.path_prefix
+            site.config().path_prefix
         ));
     }
     // Relative paths are files beside the pages: the parser resolves them, and

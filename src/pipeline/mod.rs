@@ -121,8 +121,8 @@ impl Loaded {
             notices,
         } = self;
         let url = |d| Problem::new(Level::Error, Kind::Url, d);
-        let mut site = match resolve::resolve(config, pages) {
-            Ok(site) => site,
+        let site = match resolve::resolve(config, pages) {
+            Ok(site) => site.with_media(catalog),
             Err(e) => {
                 problems.extend(e.diagnostics().into_iter().map(url));
                 return Resolved {
@@ -133,7 +133,6 @@ impl Loaded {
                 };
             }
         };
-        site.media = catalog;
         problems.extend(crate::aliases::resolve(&site).1.into_iter().map(url));
         let links = search_links(&site);
         let renderer = localizer.and_then(|l| {
@@ -199,20 +198,20 @@ pub fn prepare(config: Config) -> Result<Prepared> {
 /// Where each locale's search page and index are, and the default locale's index
 /// as the fallback of the others.
 fn search_links(site: &Site) -> Vec<SearchLinks> {
-    let def = site.config.default_locale;
-    site.locales
+    let def = site.config().default_locale;
+    site.locales()
         .iter()
         .enumerate()
         .map(|(l, ls)| {
-            let other = (l != def).then(|| search::meta_url(&site.config, def));
+            let other = (l != def).then(|| search::meta_url(site.config(), def));
             SearchLinks {
                 page: format!("{}search/", ls.home.url),
-                meta: search::meta_url(&site.config, l),
+                meta: search::meta_url(site.config(), l),
                 fallback_name: other
                     .as_ref()
-                    .map(|_| site.config.locales[def].name.clone()),
+                    .map(|_| site.config().locales[def].name.clone()),
                 fallback: other,
-                log: site.config.search_log_endpoint.clone(),
+                log: site.config().search_log_endpoint.clone(),
             }
         })
         .collect()

@@ -84,7 +84,7 @@ pub fn check_anchors_of(site: &Site, jobs: &[Job], outcomes: &[Outcome]) -> anch
 /// Every page of the site, locale by locale: home, categories, articles.
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
-    for (locale, ls) in site.locales.iter().enumerate() {
+    for (locale, ls) in site.locales().iter().enumerate() {
         jobs.push(Job {
             locale,
             role: Role::Home,
@@ -135,15 +135,16 @@ pub fn render_page(
     output: &dyn Output,
     keep: Keep,
 ) -> Outcome {
-    let urls = &site.locales[job.locale].urls;
+    let urls = &site.locales()[job.locale].urls;
     let url_of = |key: &str| urls.get(key).map(String::as_str);
-    let source = &site.sources[job.page.source];
+    let source = &site.sources()[job.page.source];
     let media = crate::media::Shown {
-        catalog: &site.media,
+        catalog: site.media(),
         locale: job.locale,
     };
-    let mut parsed = markdown::parse_with(source, &job.page.key, &url_of, &site.config.html, media);
-    if let Cow::Owned(html) = base_path::prefix_assets(&parsed.html, &site.config.path_prefix) {
+    let mut parsed =
+        markdown::parse_with(source, &job.page.key, &url_of, &site.config().html, media);
+    if let Cow::Owned(html) = base_path::prefix_assets(&parsed.html, &site.config().path_prefix) {
         parsed.html = html;
     }
     let error = |kind| move |d| Problem::new(Level::Error, kind, d);
@@ -177,7 +178,7 @@ pub fn render_page(
                 }
                 // The article's Markdown copy beside it (llms.txt links to it).
                 if matches!(job.role, Role::Article(_))
-                    && site.config.hosting.llms
+                    && site.config().hosting.llms
                     && let Err(e) = output.write(
                         &crate::llms::copy_file(job.page),
                         crate::llms::article_copy(site, job.page).as_bytes(),
@@ -203,12 +204,12 @@ pub fn render_page(
 /// The categories' `icon:` files a home page shows: published with it, or an
 /// error at the category's `icon:` line.
 fn icon_files(site: &Site, locale: usize, media: &mut Vec<usize>, errors: &mut Vec<Problem>) {
-    for category in &site.locales[locale].categories {
+    for category in &site.locales()[locale].categories {
         match crate::render::home::icon_file_id(site, locale, category) {
             None => {}
             Some(Ok(id)) => media.push(id),
             Some(Err(message)) => {
-                let source = &site.sources[category.page.source];
+                let source = &site.sources()[category.page.source];
                 let d = Diagnostic::error(&source.path, message).at(source.key_line("icon"), 1);
                 errors.push(Problem::new(Level::Error, Kind::Image, d));
             }
@@ -219,7 +220,7 @@ fn icon_files(site: &Site, locale: usize, media: &mut Vec<usize>, errors: &mut V
 /// What is wrong with a parsed page given the rest of the site, beyond its own
 /// Markdown: the one place build, serve and check look for it.
 pub fn page_errors(site: &Site, source: &SourcePage, parsed: &Parsed) -> Vec<Diagnostic> {
-    if site.config.contact.is_some() {
+    if site.config().contact.is_some() {
         return Vec::new();
     }
     parsed

@@ -20,7 +20,7 @@ pub fn write_media(
         .iter()
         .flat_map(|o| o.media.iter().copied())
         .collect();
-    site.media.publish(&used, output)
+    site.media().publish(&used, output)
 }
 
 /// Everything besides the pages and the search indexes: root, 404 and search
@@ -37,8 +37,8 @@ pub fn write_site_files(site: &Site, renderer: &Renderer, output: &dyn Output) -
 pub fn write_search_indexes(site: &Site, output: &dyn Output) -> Result<Vec<Vec<String>>> {
     // Locales are indexed in parallel; a locale is split only when there are
     // more cores than locales.
-    let parts = rayon::current_num_threads().div_ceil(site.locales.len().max(1));
-    (0..site.locales.len())
+    let parts = rayon::current_num_threads().div_ceil(site.locales().len().max(1));
+    (0..site.locales().len())
         .into_par_iter()
         .map(|l| search::index_locale(site, l, parts, output))
         .collect()
@@ -52,18 +52,18 @@ pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output
         Ok(html) => output.write("index.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
-    for (l, locale) in site.config.locales.iter().enumerate() {
+    for (l, locale) in site.config().locales.iter().enumerate() {
         match renderer.not_found(site, l) {
             Ok(html) => output.write(&format!("{}/404.html", locale.code), html.as_bytes())?,
             Err(d) => errors.push(d),
         }
     }
     // The default locale's 404 also at the root, where most hosts look for it.
-    match renderer.not_found(site, site.config.default_locale) {
+    match renderer.not_found(site, site.config().default_locale) {
         Ok(html) => output.write("404.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
-    for (l, locale) in site.config.locales.iter().enumerate() {
+    for (l, locale) in site.config().locales.iter().enumerate() {
         match renderer.search_page(site, l) {
             Ok(html) => output.write(
                 &format!("{}/search/index.html", locale.code),
@@ -72,8 +72,8 @@ pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output
             Err(d) => errors.push(d),
         }
     }
-    if site.config.contact.is_some() {
-        for (l, locale) in site.config.locales.iter().enumerate() {
+    if site.config().contact.is_some() {
+        for (l, locale) in site.config().locales.iter().enumerate() {
             match renderer.contact_page(site, l) {
                 Ok(html) => output.write(
                     &format!("{}/contact/index.html", locale.code),

@@ -24,10 +24,10 @@ impl Renderer {
         index: usize,
         parsed: &Parsed,
     ) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         let a = &ls.articles[index];
         let c = &ls.categories[a.category];
-        let source = &site.sources[a.page.source];
+        let source = &site.sources()[a.page.source];
         let filled = self.fill_contact_facts(site, locale, source, &parsed.html)?;
         let footer = self.article_footer(site, locale, &a.page.key, source)?;
         let mut common = self.common(site, locale, &a.page, parsed);
@@ -59,7 +59,7 @@ impl Renderer {
                 .map(|&i| {
                     let a = &ls.articles[i];
                     NavEntry {
-                        title: site.sources[a.page.source].front.title(),
+                        title: site.sources()[a.page.source].front.title(),
                         url: &a.page.url,
                         current: i == index,
                     }
@@ -74,7 +74,7 @@ impl Renderer {
         let updated_text = source.front.updated.as_deref().map(|d| {
             crate::date::Date::parse(d).map_or_else(
                 || d.to_string(),
-                |day| crate::intl::Intl::new(&site.config.locales[locale].lang).date(day.naive()),
+                |day| crate::intl::Intl::new(&site.config().locales[locale].lang).date(day.naive()),
             )
         });
         ctx.insert("updated_text", &updated_text);

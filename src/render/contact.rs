@@ -35,12 +35,12 @@ struct TopicOption {
 
 /// The URL of a locale's contact page.
 pub fn contact_url(site: &Site, locale: usize) -> String {
-    format!("{}contact/", site.locales[locale].home.url)
+    format!("{}contact/", site.locales()[locale].home.url)
 }
 
 impl Renderer {
     fn contact<'a>(&self, site: &'a Site) -> Option<&'a Contact> {
-        site.config.contact.as_ref()
+        site.config().contact.as_ref()
     }
 
     fn text(&self, locale: usize, id: &str) -> Result<String, Diagnostic> {
@@ -76,7 +76,7 @@ impl Renderer {
                 .text(locale, id)
                 .unwrap_or_else(|_| id.into())
         };
-        let rows = facts::channel_facts(contact, locale, true, &site.config.locales, &t);
+        let rows = facts::channel_facts(contact, locale, true, &site.config().locales, &t);
         Ok(facts::fill_placeholder(html, || {
             facts::channel_table(&rows, &t)
         }))
@@ -125,8 +125,8 @@ impl Renderer {
         let Some(contact) = self.contact(site) else {
             return Ok(String::new());
         };
-        let config = &site.config;
-        let ls = &site.locales[locale];
+        let config = site.config();
+        let ls = &site.locales()[locale];
         let empty = Parsed::default();
         let mut common = self.common(site, locale, &ls.home, &empty);
         let title = self.text(locale, "contact-page-title")?;

@@ -29,8 +29,8 @@ struct CategoryCard<'a> {
 /// pass reports it).
 pub fn icon_file(site: &Site, locale: usize, category: &Category) -> Option<String> {
     let id = icon_file_id(site, locale, category)?.ok()?;
-    let published = site.media.published(id)?;
-    Some(format!("{}{}", site.config.path_prefix, published.url))
+    let published = site.media().published(id)?;
+    Some(format!("{}{}", site.config().path_prefix, published.url))
 }
 
 /// The media id of a category's icon file, or what is wrong with it.
@@ -39,13 +39,13 @@ pub fn icon_file_id(
     locale: usize,
     category: &Category,
 ) -> Option<Result<usize, String>> {
-    let source = &site.sources[category.page.source];
+    let source = &site.sources()[category.page.source];
     let value = source.front.icon.as_deref()?;
     let rel = match icons::file(&category.name, value)? {
         Ok(rel) => rel,
         Err(message) => return Some(Err(message)),
     };
-    Some(site.media.find(locale, &rel).map_err(|_| {
+    Some(site.media().find(locale, &rel).map_err(|_| {
         format!(
             "icon `{value}`: there is no file {rel} in this locale's folder or the default locale's (a built-in icon is one of {})",
             icons::names()
@@ -55,11 +55,11 @@ pub fn icon_file_id(
 
 /// The locale's categories as cards; an `icon:` the theme lacks is an error at its line.
 fn cards(site: &Site, locale: usize) -> Result<Vec<CategoryCard<'_>>, Diagnostic> {
-    site.locales[locale]
+    site.locales()[locale]
         .categories
         .iter()
         .map(|c| {
-            let source = &site.sources[c.page.source];
+            let source = &site.sources()[c.page.source];
             let icon = match source.front.icon.as_deref() {
                 None => None,
                 // A file: its URL, found and published by the page pass.
@@ -93,12 +93,12 @@ fn cards(site: &Site, locale: usize) -> Result<Vec<CategoryCard<'_>>, Diagnostic
 
 /// The locale's `promoted: true` articles, by `order`, then title.
 fn popular(site: &Site, locale: usize) -> Vec<Link<'_>> {
-    let ls = &site.locales[locale];
+    let ls = &site.locales()[locale];
     let mut promoted: Vec<usize> = (0..ls.articles.len())
-        .filter(|&i| site.sources[ls.articles[i].page.source].front.promoted)
+        .filter(|&i| site.sources()[ls.articles[i].page.source].front.promoted)
         .collect();
     promoted.sort_by_cached_key(|&i| {
-        let front = &site.sources[ls.articles[i].page.source].front;
+        let front = &site.sources()[ls.articles[i].page.source].front;
         (front.order.unwrap_or(i64::MAX), front.title().to_string())
     });
     promoted
@@ -110,7 +110,7 @@ fn popular(site: &Site, locale: usize) -> Vec<Link<'_>> {
 
 impl Renderer {
     pub fn home(&self, site: &Site, locale: usize, parsed: &Parsed) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         let common = self.common(site, locale, &ls.home, parsed);
         let mut ctx = self.context(&common)?;
         ctx.insert("categories", &cards(site, locale)?);
@@ -119,7 +119,7 @@ impl Renderer {
     }
 
     pub fn not_found(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         let empty = Parsed::default();
         let mut common = self.common(site, locale, &ls.home, &empty);
         let title = self

@@ -134,18 +134,18 @@ impl Renderer {
         let localizer = Arc::new(localizer);
         let mut tera = Tera::new();
         let codes: HashMap<String, usize> = site
-            .config
+            .config()
             .locales
             .iter()
             .enumerate()
             .map(|(i, l)| (l.code.clone(), i))
             .collect();
         let l10n = Arc::clone(&localizer);
-        let default = site.config.default_locale;
+        let default = site.config().default_locale;
         // A page asks for dozens of strings, most without arguments: those are
         // formatted once per locale.
         let plain: Vec<RwLock<HashMap<String, String>>> = site
-            .config
+            .config()
             .locales
             .iter()
             .map(|_| RwLock::default())
@@ -191,8 +191,8 @@ impl Renderer {
             },
         );
         tera.global_context()
-            .insert("assets", &theme.asset_urls(&site.config.path_prefix));
-        let (logo, favicon) = crate::media::site_images(&site.media);
+            .insert("assets", &theme.asset_urls(&site.config().path_prefix));
+        let (logo, favicon) = crate::media::site_images(site.media());
         tera.global_context().insert("site_logo", &logo);
         tera.global_context().insert("site_favicon", &favicon);
         tera.global_context()
@@ -217,7 +217,7 @@ impl Renderer {
         ] {
             if !tera.contains_template(required) {
                 return Err(Error::Content(vec![Diagnostic::error(
-                    site.config.root.join("templates").join(required),
+                    site.config().root.join("templates").join(required),
                     "the theme has no such template; add it or remove the override that hides it",
                 )]));
             }
@@ -256,10 +256,10 @@ impl Renderer {
         page: &'a Page,
         parsed: &'a Parsed,
     ) -> Common<'a> {
-        let config = &site.config;
+        let config = site.config();
         let loc = &config.locales[locale];
-        let ls = &site.locales[locale];
-        let source = &site.sources[page.source];
+        let ls = &site.locales()[locale];
+        let source = &site.sources()[page.source];
         let def = config.default_locale;
         let mut alternates: Vec<Alternate> = site
             .alternates(&page.key)
@@ -269,14 +269,14 @@ impl Renderer {
                 href: site.absolute(url),
             })
             .collect();
-        if let Some(default_url) = site.locales[def].urls.get(&page.key) {
+        if let Some(default_url) = site.locales()[def].urls.get(&page.key) {
             alternates.push(Alternate {
                 lang: "x-default".into(),
                 href: site.absolute(default_url),
             });
         }
         let original_url = if page.fallback {
-            site.locales[def].urls.get(&page.key)
+            site.locales()[def].urls.get(&page.key)
         } else {
             None
         };
@@ -298,11 +298,11 @@ impl Renderer {
                 code: &other.code,
                 lang: &other.lang,
                 name: &other.name,
-                url: site.locales[l]
+                url: site.locales()[l]
                     .urls
                     .get(&page.key)
                     .cloned()
-                    .unwrap_or_else(|| site.locales[l].home.url.clone()),
+                    .unwrap_or_else(|| site.locales()[l].home.url.clone()),
                 current: l == locale,
             })
             .collect();
@@ -337,9 +337,9 @@ impl Renderer {
     }
 
     fn home_title<'a>(&self, site: &'a Site, locale: usize) -> Link<'a> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         Link {
-            title: site.sources[ls.home.source].front.title(),
+            title: site.sources()[ls.home.source].front.title(),
             url: &ls.home.url,
             description: None,
         }
@@ -369,7 +369,7 @@ impl Renderer {
         index: usize,
         parsed: &Parsed,
     ) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         let c = &ls.categories[index];
         let mut common = self.common(site, locale, &c.page, parsed);
         common.breadcrumbs = self.category_crumbs(site, locale, c);
@@ -385,7 +385,7 @@ impl Renderer {
 
     /// `/<locale>/search/`: results come from JavaScript; without it, the categories.
     pub fn search_page(&self, site: &Site, locale: usize) -> Result<String, Diagnostic> {
-        let ls = &site.locales[locale];
+        let ls = &site.locales()[locale];
         let empty = Parsed::default();
         let mut common = self.common(site, locale, &ls.home, &empty);
         let title = self
@@ -405,7 +405,7 @@ impl Renderer {
 
     /// `index.html` at the root: a language chooser that JavaScript turns into a redirect.
     pub fn root(&self, site: &Site) -> Result<String, Diagnostic> {
-        let config = &site.config;
+        let config = site.config();
         let def = config.default_locale;
         let mut ctx = Context::new();
         ctx.insert("lang", &config.locales[def].lang);
@@ -422,7 +422,7 @@ impl Renderer {
                 code: &loc.code,
                 lang: &loc.lang,
                 name: &loc.name,
-                url: site.locales[l].home.url.clone(),
+                url: site.locales()[l].home.url.clone(),
                 current: l == def,
             })
             .collect();
@@ -447,12 +447,12 @@ impl Renderer {
 /// (resolve decides which are).
 fn outdated<'a>(site: &'a Site, page: &'a Page) -> Option<Outdated<'a>> {
     let outdated = page.outdated.as_ref()?;
-    let def = site.config.default_locale;
-    let d = &site.config.locales[def];
+    let def = site.config().default_locale;
+    let d = &site.config().locales[def];
     Some(Outdated {
         lang: &d.lang,
         name: &d.name,
-        url: site.locales[def].urls.get(&page.key)?,
+        url: site.locales()[def].urls.get(&page.key)?,
         changed: outdated
             .changed
             .iter()
@@ -466,8 +466,8 @@ fn outdated<'a>(site: &'a Site, page: &'a Page) -> Option<Outdated<'a>> {
 const MAX_CHANGED_SHOWN: usize = 3;
 
 fn article_link(site: &Site, locale: usize, index: usize) -> Link<'_> {
-    let a = &site.locales[locale].articles[index];
-    let front = &site.sources[a.page.source].front;
+    let a = &site.locales()[locale].articles[index];
+    let front = &site.sources()[a.page.source].front;
     Link {
         title: front.title(),
         url: &a.page.url,

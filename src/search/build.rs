@@ -242,8 +242,8 @@ pub fn index_locale(
     parts: usize,
     output: &dyn Output,
 ) -> Result<Vec<String>> {
-    let lang = &site.config.locales[l].code;
-    let ls = &site.locales[l];
+    let lang = &site.config().locales[l].code;
+    let ls = &site.locales()[l];
     let articles: Vec<usize> = (0..ls.articles.len())
         .filter(|&a| !ls.articles[a].page.fallback)
         .collect();
@@ -251,7 +251,7 @@ pub fn index_locale(
     // Each task tokenizes a run of articles into a partial index; the parts are
     // merged in article order.
     let tokenizer = Tokenizer::new(lang);
-    let thesaurus = Thesaurus::load(&site.config, lang)?;
+    let thesaurus = Thesaurus::load(site.config(), lang)?;
     let audiences: Vec<&str> = thesaurus.audience.keys().map(String::as_str).collect();
     let chunk = articles.len().div_ceil(parts.max(1)).max(1);
     let parts: Vec<Partial> = articles
@@ -364,18 +364,18 @@ pub fn index_locale(
 /// default locale's index, so that the client can show a locale's own translation
 /// of a hit in the default locale (cross-locale rescue). Empty for the default.
 fn default_locale_docs(site: &Site, l: usize, articles: &[usize]) -> Vec<Option<u32>> {
-    let def = site.config.default_locale;
+    let def = site.config().default_locale;
     if l == def {
         return Vec::new();
     }
-    let originals: HashMap<&str, u32> = site.locales[def]
+    let originals: HashMap<&str, u32> = site.locales()[def]
         .articles
         .iter()
         .filter(|a| !a.page.fallback)
         .zip(0..)
         .map(|(a, id)| (a.page.key.as_str(), id))
         .collect();
-    let own = &site.locales[l].articles;
+    let own = &site.locales()[l].articles;
     articles
         .iter()
         .map(|&a| originals.get(own[a].page.key.as_str()).copied())
@@ -409,9 +409,9 @@ fn analyse(
     audiences: &[&str],
     part: &mut Partial,
 ) {
-    let ls = &site.locales[l];
+    let ls = &site.locales()[l];
     let article = &ls.articles[a];
-    let source = &site.sources[article.page.source];
+    let source = &site.sources()[article.page.source];
     let title = source.front.title().to_string();
     let mut sections = markdown::sections(source);
     if sections.len() > MAX_SECTIONS {

@@ -118,7 +118,7 @@ impl LiveSite {
 
     /// The configuration of the last successful full build.
     pub fn config(&self) -> Option<&Config> {
-        self.state.as_ref().map(|s| &s.site.config)
+        self.state.as_ref().map(|s| s.site.config())
     }
 
     /// Applies a batch of changes, rebuilding as little as they allow.
@@ -195,7 +195,7 @@ impl LiveSite {
             Err(e) => self.setup_errors.extend(e.diagnostics()),
         }
         let mut pages: Vec<HashMap<String, PageState>> =
-            site.locales.iter().map(|_| HashMap::new()).collect();
+            site.locales().iter().map(|_| HashMap::new()).collect();
         for (job, outcome) in jobs.iter().zip(outcomes) {
             pages[job.locale].insert(job.page.key.clone(), page_state(job, outcome));
         }
@@ -210,7 +210,7 @@ impl LiveSite {
             Ok(files) => files,
             Err(e) => {
                 self.setup_errors.extend(e.diagnostics());
-                vec![Vec::new(); site.locales.len()]
+                vec![Vec::new(); site.locales().len()]
             }
         };
         if let Some(r) = &renderer {
@@ -244,15 +244,15 @@ impl LiveSite {
             // A new one matters only if a page links it (it may be a locale's own
             // version, or fix a broken link), and a link names the file.
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let known = state.site.media.knows(path);
+            let known = state.site.media().knows(path);
             if let Some(name) = name.filter(|n| crate::media::is_media_name(n))
-                && (known || path.is_file() && mentioned(&state.site.sources, &name))
+                && (known || path.is_file() && mentioned(state.site.sources(), &name))
             {
                 return self.rebuild_all();
             }
             // A folder moved, created or removed: its files sent no events of
             // their own.
-            let sources = &state.site.sources;
+            let sources = state.site.sources();
             let holds_pages = if path.is_dir() {
                 walkdir::WalkDir::new(path)
                     .into_iter()
@@ -262,7 +262,7 @@ impl LiveSite {
                 sources.iter().any(|s| s.path.starts_with(path))
                     || state
                         .site
-                        .media
+                        .media()
                         .files
                         .iter()
                         .any(|m| m.path.starts_with(path))
@@ -273,10 +273,10 @@ impl LiveSite {
                 Update::default()
             };
         }
-        let Some((locale, kind)) = load::classify(&state.site.config, path) else {
+        let Some((locale, kind)) = load::classify(state.site.config(), path) else {
             return Update::default();
         };
-        let existing = state.site.sources.iter().position(|s| s.path == path);
+        let existing = state.site.sources().iter().position(|s| s.path == path);
         if !path.exists() {
             self.file_errors.remove(path);
             return match existing {
@@ -302,7 +302,7 @@ impl LiveSite {
         self.file_errors.remove(path);
         let mut update = match existing {
             None => self.restructure(locale, kind, Edit::Add(Box::new(page))),
-            Some(i) => match impact(&state.site.sources[i], &page) {
+            Some(i) => match impact(&state.site.sources()[i], &page) {
                 Impact::Page => {
                     state.site.replace_source(i, page);
                     // A translation's "may be outdated" notice compares it with the
@@ -337,23 +337,17 @@ impl LiveSite {
         };
         let key = page.kind.key();
         let whole_locale = !matches!(page.kind, Kind::Article { .. });
-        let Site {
-            config,
-            mut sources,
-            media,
-            ..
-        } = site;
+        let (config, mut sources, media) = site.into_parts();
         sources[index] = page;
-        let mut site = match resolve::resolve(config, sources) {
-            Ok(site) => site,
+        let site = match resolve::resolve(config, sources) {
+            Ok(site) => site.with_media(media),
             Err(e) => return self.unresolvable(e),
         };
-        site.media = media;
         // Per locale that shows the source: the category it is listed in (or, for
         // a home or category page, whose title is in every page's breadcrumbs or
         // navigation, the whole locale).
         let shown: Vec<Option<Option<usize>>> = site
-            .locales
+            .locales()
             .iter()
             .map(|ls| {
                 ls.pages().find(|p| p.key == key && p.source == index)?;
@@ -378,7 +372,9 @@ impl LiveSite {
             Some(category) => match job.role {
                 Role::Home => true,
                 Role::Category(c) => Some(c) == category,
-                Role::Article(a) => Some(site.locales[job.locale].articles[a].category) == category,
+                Role::Article(a) => {
+                    Some(site.locales()[job.locale].articles[a].category) == category
+                }
             },
         });
         self.refresh_sources();
@@ -402,17 +398,12 @@ impl LiveSite {
             return self.rebuild_all();
         };
         let old_files: HashSet<String> = site
-            .locales
+            .locales()
             .iter()
             .flat_map(|ls| ls.pages().map(|p| p.file.clone()))
             .collect();
-        let default = site.config.default_locale;
-        let Site {
-            config,
-            mut sources,
-            media,
-            ..
-        } = site;
+        let default = site.config().default_locale;
+        let (config, mut sources, media) = site.into_parts();
         match edit {
             Edit::Add(page) => sources.push(*page),
             Edit::Replace(i, page) => sources[i] = *page,
@@ -420,14 +411,13 @@ impl LiveSite {
                 sources.remove(i);
             }
         }
-        let mut site = match resolve::resolve(config, sources) {
-            Ok(site) => site,
+        let site = match resolve::resolve(config, sources) {
+            Ok(site) => site.with_media(media),
             Err(e) => return self.unresolvable(e),
         };
-        site.media = media;
         let key = kind.key();
         let new_files: HashSet<&str> = site
-            .locales
+            .locales()
             .iter()
             .flat_map(|ls| ls.pages().map(|p| p.file.as_str()))
             .collect();
@@ -549,8 +539,12 @@ impl LiveSite {
         let Some(state) = self.state.as_mut() else {
             return;
         };
-        let mut current: Vec<HashMap<&str, usize>> =
-            state.site.locales.iter().map(|_| HashMap::new()).collect();
+        let mut current: Vec<HashMap<&str, usize>> = state
+            .site
+            .locales()
+            .iter()
+            .map(|_| HashMap::new())
+            .collect();
         for job in pipeline::jobs(&state.site) {
             current[job.locale].insert(&job.page.key, job.page.source);
         }
@@ -636,11 +630,11 @@ fn impact(old: &SourcePage, new: &SourcePage) -> Impact {
 /// `source`, whose "may be outdated" notice compares the two: an edit of the
 /// source can add or remove it.
 fn translates(site: &Site, job: &Job<'_>, source: usize) -> bool {
-    let def = site.config.default_locale;
+    let def = site.config().default_locale;
     job.page.source != source
-        && site.sources[job.page.source].front.source_hash.is_some()
+        && site.sources()[job.page.source].front.source_hash.is_some()
         && site
-            .translations
+            .translations()
             .get(&job.page.key)
             .is_some_and(|t| t[def] == Some(source))
 }
