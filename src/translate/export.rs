@@ -93,8 +93,7 @@ pub fn entries(source: &Source<'_>, locale: usize, only: Only) -> Vec<Entry> {
     let old_source = translation
         .filter(|_| units.iter().any(|u| u.state == State::Fuzzy))
         .and_then(|t| t.front.source_hash.as_deref())
-        .and_then(|h| super::history::previous(source.page, h.trim()))
-        .map(|p| crate::stamp::blocks::segments(&p));
+        .and_then(|h| source.previous(h.trim()));
     for mut u in units {
         let src = &source.inline[u.index];
         let mut notes = Vec::new();

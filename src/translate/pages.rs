@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -91,6 +91,10 @@ pub struct Source<'a> {
     pub hash: String,
     /// `source_sections:` of the page as it is now, made when first asked for.
     sections: OnceLock<BTreeMap<String, String>>,
+    /// By stamped source hash: the segments of that version of the page, from
+    /// git history. Translations in several locales made from the same version
+    /// look it up once.
+    previous: Mutex<HashMap<String, Option<Arc<Vec<Segment>>>>>,
     /// The page in each locale, by locale index (the default's is `page`).
     translations: Vec<Option<&'a SourcePage>>,
 }
@@ -115,6 +119,7 @@ impl<'a> Source<'a> {
             page,
             hash: source_hash(page),
             sections: OnceLock::new(),
+            previous: Mutex::default(),
             segments,
             inline,
             block_hashes,
@@ -132,6 +137,18 @@ impl<'a> Source<'a> {
     /// The hash of each section, as in `source_sections:`.
     pub fn sections(&self) -> &BTreeMap<String, String> {
         self.sections.get_or_init(|| section_hashes(self.page))
+    }
+
+    /// The segments of the version of the page whose `source_hash:` is
+    /// `stamped`, when git history has it.
+    pub fn previous(&self, stamped: &str) -> Option<Arc<Vec<Segment>>> {
+        let mut known = self.previous.lock().unwrap_or_else(|e| e.into_inner());
+        known
+            .entry(stamped.to_string())
+            .or_insert_with(|| {
+                super::history::previous(self.page, stamped).map(|p| Arc::new(segments(&p)))
+            })
+            .clone()
     }
 
     /// Its translation in `locale`, if there is one.
