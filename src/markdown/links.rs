@@ -160,6 +160,15 @@ impl Links<'_, '_> {
                 ));
                 (src.to_string(), None)
             }
+            // A page is no picture: browsers would show a broken image.
+            Target::Page { .. } => {
+                out.media_errors.push(error_at(
+                    self.page,
+                    offset,
+                    format!("broken image `{src}`: it points at a page (.md), not an image file; link the page with [text]({src}) or point the image at a .png, .jpg, .svg or .webp file"),
+                ));
+                (src.to_string(), None)
+            }
             _ => (src.to_string(), None),
         }
     }
@@ -333,6 +342,28 @@ mod tests {
             .collect();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("broken image `y.png`"), "{errors:?}");
+    }
+
+    #[test]
+    fn an_image_that_points_at_a_page_is_a_broken_image() {
+        let page =
+            help_page("See ![the form](../orders/form.md) and [the form](../orders/form.md).\n");
+        let urls = |key: &str| (key == "orders/form").then_some("/en/orders/form/");
+        let parsed = crate::markdown::parse(&page, "help/a", &urls);
+        let errors: Vec<(&str, Option<usize>)> = parsed
+            .media_errors
+            .iter()
+            .map(|e| (e.message.as_str(), e.col))
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .0
+                .starts_with("broken image `../orders/form.md`: it points at a page"),
+            "{errors:?}"
+        );
+        assert_eq!(errors[0].1, Some(5));
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     }
 
     #[test]
