@@ -385,6 +385,9 @@ impl SourcePage {
 }
 
 #[cfg(test)]
+mod tests;
+
+#[cfg(test)]
 pub(crate) mod tests_support {
     use super::*;
 
