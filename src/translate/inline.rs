@@ -86,29 +86,22 @@ impl Inline {
             return;
         };
         let held = if close.is_empty() { open } else { close };
-        let (range, delimiters) = match self.titles.get(&id) {
-            Some(r) => (r.clone(), None),
+        let (start, end) = match self.titles.get(&id) {
+            Some(r) => {
+                let quote = held.as_bytes()[r.start - 1] as char;
+                let escaped = escape_title(title, quote);
+                held.replace_range(r.clone(), &escaped);
+                (r.start, r.start + escaped.len())
+            }
+            // No title left: one in double quotes goes before the closing `)`.
             None => {
-                let end = held.len().saturating_sub(1);
-                (end..end, Some(('"', "\"")))
+                let at = held.len().saturating_sub(1);
+                let escaped = escape_title(title, '"');
+                held.insert_str(at, &format!(" \"{escaped}\""));
+                (at + 2, at + 2 + escaped.len())
             }
         };
-        let quote = match delimiters {
-            Some((q, _)) => q,
-            None => held.as_bytes()[range.start - 1] as char,
-        };
-        let escaped = escape_title(title, quote);
-        let new = match delimiters {
-            Some((_, q)) => format!(" {q}{escaped}{q}"),
-            None => escaped,
-        };
-        held.replace_range(range.clone(), &new);
-        if delimiters.is_some() {
-            self.titles
-                .insert(id, range.start + 2..range.start + new.len() - 1);
-        } else {
-            self.titles.insert(id, range.start..range.start + new.len());
-        }
+        self.titles.insert(id, start..end);
     }
 
     /// The codes that must come back, each as a key a writer can read:
