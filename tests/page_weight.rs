@@ -59,3 +59,48 @@ fn an_article_with_its_css_and_js_is_under_30_kb_gzipped() {
         );
     }
 }
+
+/// The `href`s of the links in the sidebar of an article page.
+fn sidebar_links(html: &str) -> Vec<String> {
+    let start = html
+        .find("<nav class=\"sidebar\"")
+        .expect("an article has a sidebar");
+    let nav = &html[start..start + html[start..].find("</nav>").unwrap()];
+    nav.split("href=\"")
+        .skip(1)
+        .map(|part| part[..part.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn an_article_in_a_large_category_lists_a_few_neighbours_not_the_whole_category() {
+    let site = TestSite::example();
+    for n in 1..=60 {
+        site.write(
+            &format!("content/en/account/note-{n:02}.md"),
+            &format!(
+                "---\ntitle: \"Account note {n}\"\nslug: \"note-{n:02}\"\norder: {}\n\
+                 topic: account\n---\n\nNote {n} about your account.\n",
+                10 + n
+            ),
+        );
+    }
+    site.build().assert_ok();
+    let one = site.output("en/account/note-30/index.html");
+    let links = sidebar_links(&one);
+    // The category's title, ten articles around the current one, and the link
+    // to the category that says how many it has.
+    assert_eq!(links.len(), 12, "{links:?}");
+    assert!(links.contains(&"/en/account/note-30/".to_string()));
+    assert!(links.contains(&"/en/account/note-26/".to_string()));
+    assert!(links.contains(&"/en/account/note-34/".to_string()));
+    assert!(!links.contains(&"/en/account/note-01/".to_string()));
+    assert!(
+        one.contains("All articles (62)"),
+        "the link names the count"
+    );
+    assert_eq!(links.last().unwrap(), "/en/account/");
+    // A page of a small category still lists all of it.
+    let small = sidebar_links(&site.output("en/disputes/external-dispute-resolution/index.html"));
+    assert!(small.len() >= 3 && !small.iter().skip(1).any(|l| l.ends_with("/disputes/")));
+}

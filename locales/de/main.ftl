@@ -26,3 +26,4 @@ not-found-title = Seite nicht gefunden
 not-found-text = Diese Seite wurde nicht gefunden. Möglicherweise wurde sie verschoben oder entfernt.
 not-found-home = Zur Startseite des Hilfe-Centers
 choose-language = Wählen Sie Ihre Sprache
+sidebar-all = Alle Artikel ({ $count })

@@ -27,3 +27,6 @@ not-found-title = Page not found
 not-found-text = We couldn't find this page. It may have moved or been removed.
 not-found-home = Go to the help center home page
 choose-language = Choose your language
+# An article's sidebar lists only some of its category's articles: the link
+# to the category, with how many it has.
+sidebar-all = All articles ({ $count })

@@ -26,3 +26,4 @@ not-found-title = Página no encontrada
 not-found-text = No hemos encontrado esta página. Puede que se haya movido o eliminado.
 not-found-home = Ir a la página de inicio del centro de ayuda
 choose-language = Elige tu idioma
+sidebar-all = Todos los artículos ({ $count })

@@ -26,3 +26,4 @@ not-found-title = Page introuvable
 not-found-text = Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée ou supprimée.
 not-found-home = Aller à l’accueil du centre d’aide
 choose-language = Choisissez votre langue
+sidebar-all = Tous les articles ({ $count })

@@ -26,3 +26,4 @@ not-found-title = Pagina non trovata
 not-found-text = Non abbiamo trovato questa pagina. Potrebbe essere stata spostata o rimossa.
 not-found-home = Vai alla home page del centro assistenza
 choose-language = Scegli la tua lingua
+sidebar-all = Tutti gli articoli ({ $count })

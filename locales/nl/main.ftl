@@ -26,3 +26,4 @@ not-found-title = Pagina niet gevonden
 not-found-text = We kunnen deze pagina niet vinden. Misschien is ze verplaatst of verwijderd.
 not-found-home = Naar de startpagina van het helpcentrum
 choose-language = Kies je taal
+sidebar-all = Alle artikelen ({ $count })

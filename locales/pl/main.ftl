@@ -28,3 +28,4 @@ not-found-title = Nie znaleziono strony
 not-found-text = Nie udało się znaleźć tej strony. Mogła zostać przeniesiona lub usunięta.
 not-found-home = Przejdź do strony głównej centrum pomocy
 choose-language = Wybierz język
+sidebar-all = Wszystkie artykuły ({ $count })

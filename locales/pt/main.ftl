@@ -26,3 +26,4 @@ not-found-title = Página não encontrada
 not-found-text = Não conseguimos encontrar esta página. Pode ter sido movida ou removida.
 not-found-home = Ir para a página inicial do centro de ajuda
 choose-language = Escolha o seu idioma
+sidebar-all = Todos os artigos ({ $count })

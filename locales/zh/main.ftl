@@ -22,3 +22,4 @@ not-found-title = 找不到页面
 not-found-text = 我们找不到此页面。该页面可能已被移动或删除。
 not-found-home = 返回帮助中心首页
 choose-language = 选择您的语言
+sidebar-all = 全部文章（{ $count }）
