@@ -8,9 +8,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
 use crate::pipeline::{
-    Keep, Prepared, check_anchors_of, content_errors, jobs, prepare, render_pages, write_media,
+    Keep, Prepared, check_anchors_of, content_errors, jobs, load, render_pages, write_media,
     write_search_indexes, write_site_files,
 };
+use crate::timings::Timings;
 use crate::write::{Claim, Staging};
 
 /// What a finished build reports.
@@ -22,6 +23,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Per locale code: the keys of the pages it shows untranslated.
     pub fallback_keys: Vec<(String, Vec<String>)>,
+    /// Wall and CPU time per stage (`kbgen build --timings`).
+    pub timings: Timings,
 }
 
 impl Report {
@@ -34,12 +37,16 @@ impl Report {
 /// terminal).
 pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let started = Instant::now();
+    let mut timings = Timings::start();
+    let loaded = load(config)?;
+    timings.stage("load");
     let Prepared {
         site,
         renderer,
         mut warnings,
         mut errors,
-    } = prepare(config)?;
+    } = loaded.resolve().prepared()?;
+    timings.stage("resolve");
 
     let jobs = jobs(&site);
     let bar = progress_bar(progress, jobs.len() as u64);
@@ -62,6 +69,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
         Ok(w) => warnings.extend(w),
         Err(e) => errors.extend(e.diagnostics()),
     }
+    timings.stage("pages");
     // The search index takes as long as the rest together: it is built alongside
     // the anchor check and the site files, unless the pages already failed.
     let pages_ok = errors.is_empty();
@@ -78,6 +86,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
         // After the pages, so that the memory of the two passes does not add up.
         || pages_ok.then(|| write_search_indexes(&site, &staging)),
     );
+    timings.stage("index");
     errors.extend(anchors.errors);
     warnings.extend(anchors.warnings);
     bar.finish_and_clear();
@@ -99,7 +108,9 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
             &staging,
         )?);
     }
+    timings.stage("finish");
     staging.commit()?;
+    timings.stage("swap");
 
     let locales = site
         .config()
@@ -123,6 +134,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
         warnings,
         elapsed: started.elapsed(),
         fallback_keys,
+        timings,
     })
 }
 

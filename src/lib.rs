@@ -42,6 +42,7 @@ pub mod serve;
 pub mod sitemap;
 pub mod stamp;
 pub mod theme;
+pub mod timings;
 pub mod translate;
 pub mod write;
 pub mod yaml;

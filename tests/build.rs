@@ -374,3 +374,44 @@ fn article_dates_read_as_each_language_writes_them() {
         assert!(html.contains(&time), "{page}: no {time}");
     }
 }
+
+#[test]
+fn timings_list_every_stage_with_wall_and_cpu_time_and_the_peak_memory() {
+    let site = TestSite::fixture("basic");
+    for args in [&["--timings"][..], &["--timings", "--quiet"]] {
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        let run = site.kbgen(&all);
+        run.assert_ok();
+        let rows: Vec<&str> = run
+            .stderr
+            .lines()
+            .skip_while(|l| !l.starts_with("stage"))
+            .collect();
+        let names: Vec<&str> = rows.iter().filter_map(|r| r.split(' ').next()).collect();
+        assert_eq!(
+            names,
+            [
+                "stage", "load", "resolve", "pages", "index", "finish", "swap", "total", "peak"
+            ],
+            "{args:?}: {}",
+            run.stderr
+        );
+        // Each stage row: a name, then wall and CPU seconds.
+        for row in &rows[1..8] {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(cols.len(), 5, "{row}");
+            assert!(cols[1].parse::<f64>().is_ok() && cols[2] == "s", "{row}");
+            assert!(cols[3].parse::<f64>().is_ok() && cols[4] == "s", "{row}");
+        }
+        let peak: u64 = rows[8]
+            .strip_prefix("peak memory ")
+            .and_then(|r| r.strip_suffix(" MB"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{}", rows[8]));
+        assert!(peak > 0);
+    }
+    // Without the flag, no table.
+    let run = site.build();
+    assert!(!run.stderr.contains("peak memory"), "{}", run.stderr);
+}

@@ -15,6 +15,7 @@ Examples:
   kbgen build -r help-center -o /tmp/site        another site folder and output
   kbgen build -u https://example.org/help        a preview under another base URL
   kbgen build --drafts                           include `draft: true` pages
+  kbgen build --timings                          time each stage, show peak memory
 
 Exit codes:
   0  built
@@ -41,6 +42,10 @@ pub struct BuildArgs {
     /// write (without its .kbgen-output file).
     #[arg(long)]
     pub force: bool,
+    /// At the end, print the wall and CPU time of each stage (load, resolve,
+    /// pages, index, finish, swap) and the peak memory.
+    #[arg(long)]
+    pub timings: bool,
     #[command(flatten)]
     pub verbosity: Verbosity,
 }
@@ -73,6 +78,10 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
         ..in_site(error)
     })?;
     if v.quiet {
+        // Asked for, so shown even so.
+        if args.timings {
+            eprint!("{}", report.timings.table());
+        }
         return Ok(());
     }
     for w in &report.warnings {
@@ -106,5 +115,8 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
         count(report.warnings.len(), "warning"),
         report.elapsed.as_secs_f64(),
     );
+    if args.timings {
+        eprint!("{}", report.timings.table());
+    }
     Ok(())
 }

@@ -166,33 +166,41 @@ pub struct Prepared {
 /// Loads and resolves the site. Errors are collected; only a site that cannot be
 /// resolved at all is an `Err`.
 pub fn prepare(config: Config) -> Result<Prepared> {
-    let Resolved {
-        site,
-        renderer,
-        problems,
-        notices,
-    } = load(config)?.resolve();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    for p in problems {
-        match p.level {
-            Level::Error => errors.push(p.diagnostic),
-            Level::Warning if !p.kind.is_lint() => warnings.push(p.diagnostic),
-            _ => {}
+    load(config)?.resolve().prepared()
+}
+
+impl Resolved {
+    /// The resolved site with its problems sorted into errors and warnings (lint
+    /// findings are `kbgen check`'s own); an `Err` when there is no site.
+    pub fn prepared(self) -> Result<Prepared> {
+        let Resolved {
+            site,
+            renderer,
+            problems,
+            notices,
+        } = self;
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        for p in problems {
+            match p.level {
+                Level::Error => errors.push(p.diagnostic),
+                Level::Warning if !p.kind.is_lint() => warnings.push(p.diagnostic),
+                _ => {}
+            }
         }
+        warnings.extend(notices);
+        let Some(site) = site else {
+            // The warnings too: the writer should not learn of them one fix later.
+            errors.extend(warnings);
+            return Err(content_errors(errors));
+        };
+        Ok(Prepared {
+            site,
+            renderer,
+            warnings,
+            errors,
+        })
     }
-    warnings.extend(notices);
-    let Some(site) = site else {
-        // The warnings too: the writer should not learn of them one fix later.
-        errors.extend(warnings);
-        return Err(content_errors(errors));
-    };
-    Ok(Prepared {
-        site,
-        renderer,
-        warnings,
-        errors,
-    })
 }
 
 /// Where each locale's search page and index are, and the default locale's index
