@@ -146,10 +146,19 @@ impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         inside(rel)?;
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        // Most files go into a folder that exists by then (a page's Markdown copy
+        // beside its index.html, search shards), so the folder is made only when
+        // the write finds it missing: asking first costs two system calls a file.
+        match std::fs::write(&path, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                std::fs::write(&path, bytes)
+            }
+            written => written,
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+        .map_err(|e| Error::io(&path, e))
     }
 
     fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
@@ -207,6 +216,27 @@ mod tests {
         std::fs::create_dir(tmp.path().join("content")).unwrap();
         let out = tmp.path().join("public");
         (tmp, out)
+    }
+
+    #[test]
+    fn staging_makes_the_folders_a_file_needs_and_writes_into_those_it_has() {
+        let (tmp, out) = site();
+        let staging = Staging::new(Claim::new(tmp.path(), &out, false).unwrap()).unwrap();
+        staging
+            .write("en/orders/refunds/index.html", b"page")
+            .unwrap();
+        staging
+            .write("en/orders/refunds/index.md", b"copy")
+            .unwrap();
+        staging.write("top.txt", b"top").unwrap();
+        staging.commit().unwrap();
+        for (rel, text) in [
+            ("en/orders/refunds/index.html", "page"),
+            ("en/orders/refunds/index.md", "copy"),
+            ("top.txt", "top"),
+        ] {
+            assert_eq!(std::fs::read_to_string(out.join(rel)).unwrap(), text);
+        }
     }
 
     #[test]
