@@ -14,6 +14,9 @@ use super::synonyms::Pointer;
 use crate::diagnostic::Result;
 use crate::write::Output;
 
+mod json;
+use json::{Json, Record};
+
 /// The meta file's name: stable, so that pages do not change when the index does.
 pub const META: &str = "meta.json";
 /// Postings kept per stem group, best first: enough to rank the top of any query.
@@ -120,11 +123,15 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
         output.write(&format!("{building}/{name}"), &json)?;
         Ok(hash)
     };
+    let records: Vec<Record> = docs
+        .par_iter()
+        .map(|d| Record::new(d, categories))
+        .collect();
     let term_hashes: Vec<blake3::Hash> = buckets
         .par_iter()
         .enumerate()
         .map(|(i, range)| {
-            let json = term_shard(&forms[range.clone()], index, &inline);
+            let json = term_shard(&forms[range.clone()], index, &inline, &records);
             put(format!("t{i}.json"), json)
         })
         .collect::<Result<_>>()?;
@@ -134,10 +141,10 @@ pub fn write(base: &str, index: &Index, output: &dyn Output) -> Result<Vec<Strin
         .map(|(chunk, slice)| {
             let mut out = Json::default();
             out.raw("{\"d\":{");
-            for (i, doc) in slice.iter().enumerate() {
+            for i in 0..slice.len() {
                 out.comma(i);
                 out.key(chunk * DOCS_PER_SHARD + i);
-                push_record(&mut out, doc, categories, None);
+                records[chunk * DOCS_PER_SHARD + i].push(&mut out, None);
             }
             out.raw("}}");
             put(format!("d{chunk}.json"), out.0)
@@ -348,7 +355,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// `{"f": [[form, group, form index] or [synonym, group]], "g": [postings],
 /// "d": {article: record}}`, groups numbered in order of first appearance in `f`.
-fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>]) -> Vec<u8> {
+fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>], encoded: &[Record]) -> Vec<u8> {
     let groups = index.groups;
     let mut local: Vec<usize> = Vec::new();
     let mut local_of = rustc_hash::FxHashMap::default();
@@ -402,109 +409,10 @@ fn term_shard(forms: &[Form], index: &Index, inline: &[Vec<u32>]) -> Vec<u8> {
     for (i, (doc, sections)) in records.into_iter().enumerate() {
         out.comma(i);
         out.key(doc);
-        push_record(
-            &mut out,
-            &index.docs[doc],
-            index.categories,
-            Some(&sections),
-        );
+        encoded[doc].push(&mut out, Some(&sections));
     }
     out.raw("}}");
     out.0
-}
-
-/// `[title, category, url, {section: entry}]`, with all sections or only `only`.
-/// The URL is relative to the category's (`cats` in the meta file) when it starts
-/// there. A section's entry is `[passage]` for an intro without heading,
-/// `[heading, passage]` when the client can derive the anchor from the heading
-/// (see [`derived_anchor`]), and `[anchor, heading, passage]` otherwise.
-fn push_record(
-    out: &mut Json,
-    doc: &Doc,
-    categories: &[(&str, &str)],
-    only: Option<&BTreeSet<usize>>,
-) {
-    out.raw("[");
-    out.str(&doc.title);
-    out.raw(",");
-    out.num(doc.category);
-    out.raw(",");
-    let base = categories.get(doc.category).map_or("", |c| c.1);
-    match doc.url.strip_prefix(base) {
-        Some(tail) if !base.is_empty() && !tail.starts_with('/') => out.str(tail),
-        _ => out.str(&doc.url),
-    }
-    out.raw(",{");
-    let shown = doc
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| only.is_none_or(|o| o.contains(i)));
-    for (n, (i, (anchor, heading, passage))) in shown.enumerate() {
-        out.comma(n);
-        out.key(i);
-        out.raw("[");
-        let intro = anchor.is_empty() && heading.is_empty();
-        if !intro && *anchor != derived_anchor(heading) {
-            out.str(anchor);
-            out.raw(",");
-        }
-        if !intro {
-            out.str(heading);
-            out.raw(",");
-        }
-        out.str(passage);
-        out.raw("]");
-    }
-    out.raw("}]");
-}
-
-/// The anchor the client derives from a heading, as `slug` in kbgen.js does:
-/// lowercase, runs of letters and digits joined by `-`. Where it differs from the
-/// page's id (an explicit `{#id}`, a repeated heading), the record spells the id.
-fn derived_anchor(heading: &str) -> String {
-    let lower = heading.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        "section".into()
-    } else {
-        words.join("-")
-    }
-}
-
-/// JSON written by hand: a `serde_json::Value` tree of the shards costs more than
-/// the rest of the index.
-#[derive(Default)]
-struct Json(Vec<u8>);
-
-impl Json {
-    fn raw(&mut self, s: &str) {
-        self.0.extend_from_slice(s.as_bytes());
-    }
-
-    fn comma(&mut self, i: usize) {
-        if i > 0 {
-            self.0.push(b',');
-        }
-    }
-
-    fn num(&mut self, n: impl itoa::Integer) {
-        self.raw(itoa::Buffer::new().format(n));
-    }
-
-    /// `"n":`
-    fn key(&mut self, n: usize) {
-        self.0.push(b'"');
-        self.num(n);
-        self.raw("\":");
-    }
-
-    fn str(&mut self, s: &str) {
-        serde_json::to_writer(&mut self.0, s).expect("writing to memory");
-    }
 }
 
 #[cfg(test)]
@@ -517,54 +425,6 @@ mod tests {
             group,
             index: Some(0),
         }
-    }
-
-    #[test]
-    fn anchors_are_derived_as_the_client_derives_them() {
-        assert_eq!(derived_anchor("Before you write"), "before-you-write");
-        assert_eq!(
-            derived_anchor("Zwrot pieniędzy: kiedy?"),
-            "zwrot-pieniędzy-kiedy"
-        );
-        assert_eq!(derived_anchor("联系客服"), "联系客服");
-        assert_eq!(derived_anchor("—"), "section");
-    }
-
-    #[test]
-    fn records_spell_only_what_the_client_cannot_derive() {
-        let doc = Doc {
-            title: "Refunds".into(),
-            url: "/en/help/refunds/".into(),
-            category: 0,
-            sections: vec![
-                (String::new(), String::new(), "Intro.".into()),
-                (
-                    "outcomes".into(),
-                    "What happens next".into(),
-                    "Then.".into(),
-                ),
-                ("who-pays".into(), "Who pays".into(), "You.".into()),
-            ],
-            audience: 0,
-        };
-        let mut out = Json::default();
-        push_record(&mut out, &doc, &[("Help", "/en/help/")], None);
-        assert_eq!(
-            String::from_utf8(out.0).unwrap(),
-            r#"["Refunds",0,"refunds/",{"0":["Intro."],"1":["outcomes","What happens next","Then."],"2":["Who pays","You."]}]"#
-        );
-        // A URL outside its category's folder is spelled out.
-        let mut out = Json::default();
-        push_record(
-            &mut out,
-            &doc,
-            &[("Other", "/en/other/")],
-            Some(&BTreeSet::from([0])),
-        );
-        assert_eq!(
-            String::from_utf8(out.0).unwrap(),
-            r#"["Refunds",0,"/en/help/refunds/",{"0":["Intro."]}]"#
-        );
     }
 
     #[test]
