@@ -1,7 +1,7 @@
 //! `kbgen build`: every stage of the [`pipeline`](crate::pipeline) into a staging
 //! folder, which replaces the output only when nothing failed.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -36,7 +36,6 @@ impl Report {
 /// Builds the site into the claimed output, atomically. `progress` shows a bar (on a
 /// terminal).
 pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
-    let started = Instant::now();
     let mut timings = Timings::start();
     let loaded = load(config)?;
     timings.stage("load");
@@ -132,7 +131,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     Ok(Report {
         locales,
         warnings,
-        elapsed: started.elapsed(),
+        elapsed: timings.elapsed(),
         fallback_keys,
         timings,
     })

@@ -52,6 +52,11 @@ impl Timings {
         self.last = now;
     }
 
+    /// The wall time since [`Timings::start`].
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
     pub fn stages(&self) -> &[Stage] {
         &self.stages
     }

@@ -1,7 +1,7 @@
 //! `kbgen build`
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::Failed;
 use crate::cmd::Verbosity;
@@ -77,17 +77,23 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
         note: format!("build failed; {shown} was left as it was"),
         ..in_site(error)
     })?;
-    if v.quiet {
-        // Asked for, so shown even so.
-        if args.timings {
-            eprint!("{}", report.timings.table());
-        }
-        return Ok(());
+    if !v.quiet {
+        print_summary(&report, &root, &shown, v.verbose);
     }
+    // Asked for, so shown with --quiet too.
+    if args.timings {
+        eprint!("{}", report.timings.table());
+    }
+    Ok(())
+}
+
+/// The build's warnings, with `verbose` the pages each locale shows untranslated,
+/// and the summary line.
+fn print_summary(report: &kbgen::build::Report, root: &Path, shown: &str, verbose: bool) {
     for w in &report.warnings {
-        eprintln!("{}", w.clone().relative_to(&root));
+        eprintln!("{}", w.clone().relative_to(root));
     }
-    if v.verbose {
+    if verbose {
         for (code, keys) in &report.fallback_keys {
             if !keys.is_empty() {
                 eprintln!("{code}: shown untranslated: {}", keys.join(", "));
@@ -115,8 +121,4 @@ pub fn run(args: BuildArgs) -> Result<(), Failed> {
         count(report.warnings.len(), "warning"),
         report.elapsed.as_secs_f64(),
     );
-    if args.timings {
-        eprint!("{}", report.timings.table());
-    }
-    Ok(())
 }
