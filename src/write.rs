@@ -4,15 +4,15 @@
 //! and locks the output before anything is written.
 
 pub mod claim;
+mod memory;
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Error, Result};
 pub use claim::{Claim, MARKER, MARKER_TEXT};
+pub use memory::{Memory, Stored};
 
 /// A sink for the files of a build, written to from many threads at once.
 pub trait Output: Sync {
@@ -22,23 +22,6 @@ pub trait Output: Sync {
 
     /// Moves the folder `from`, written to before, to `to`, which must not exist.
     fn rename_dir(&self, from: &str, to: &str) -> Result<()>;
-}
-
-/// Files kept in memory, path -> bytes, for `kbgen serve`.
-#[derive(Default)]
-pub struct Memory {
-    files: Mutex<HashMap<String, Vec<u8>>>,
-}
-
-impl Memory {
-    pub fn new() -> Memory {
-        Memory::default()
-    }
-
-    /// Everything written so far.
-    pub fn into_files(self) -> HashMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
 }
 
 /// An output that keeps nothing, for `kbgen check`: pages are rendered, for their
@@ -52,31 +35,6 @@ impl Output for Discard {
 
     fn rename_dir(&self, _from: &str, to: &str) -> Result<()> {
         inside(to)
-    }
-}
-
-impl Output for Memory {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        inside(rel)?;
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files.insert(rel.to_string(), bytes.to_vec());
-        Ok(())
-    }
-
-    fn rename_dir(&self, from: &str, to: &str) -> Result<()> {
-        inside(to)?;
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        let prefix = format!("{from}/");
-        let moved: Vec<String> = files
-            .keys()
-            .filter(|k| k.starts_with(&prefix))
-            .cloned()
-            .collect();
-        for old in moved {
-            let bytes = files.remove(&old).expect("listed above");
-            files.insert(format!("{to}/{}", &old[prefix.len()..]), bytes);
-        }
-        Ok(())
     }
 }
 
@@ -276,23 +234,6 @@ mod tests {
             ["content", "public"],
             "no staging, old or lock file is left behind"
         );
-    }
-
-    #[test]
-    fn memory_keeps_what_was_written() {
-        let m = Memory::new();
-        m.write("en/index.html", b"a").unwrap();
-        m.write("en/index.html", b"b").unwrap();
-        assert_eq!(m.into_files()["en/index.html"], b"b");
-    }
-
-    #[test]
-    fn memory_refuses_paths_outside() {
-        let m = Memory::new();
-        let e = m.write("en/../../x", b"x").unwrap_err();
-        assert!(e.to_string().contains("escapes the output"), "{e}");
-        assert!(m.rename_dir("en", "/tmp/x").is_err());
-        assert!(m.into_files().is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The HTTP side of `kbgen serve`: files from memory, the reload stream, the error
 //! overlay, and request paths that cannot leave the site.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use super::live::Update;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::escape::html as escape;
+use crate::write::Stored;
 
 /// Where the reload script and the event stream live; no page can have these URLs,
 /// since `__kbgen` is not a locale code.
@@ -80,7 +82,7 @@ pub struct Served {
 }
 
 struct Inner {
-    files: HashMap<String, Bytes>,
+    files: HashMap<String, Stored>,
     /// The error overlay, while the site has errors.
     overlay: Option<String>,
     /// The path part of the base URL: `` or `/help`.
@@ -117,11 +119,7 @@ impl Served {
     /// anything they could show changed.
     pub fn update(&self, update: Update, errors: Vec<Diagnostic>, config: Option<&Config>) {
         let changed = update.full || !update.written.is_empty() || !update.removed.is_empty();
-        let written: Vec<(String, Bytes)> = update
-            .written
-            .into_iter()
-            .map(|(path, bytes)| (path, Bytes::from(bytes)))
-            .collect();
+        let written = update.written;
         let overlay = (!errors.is_empty()).then(|| overlay(&self.root, &errors));
         let overlay_changed;
         let replaced;
@@ -131,7 +129,7 @@ impl Served {
             // A full rebuild with errors lacks the pages that failed: keep their last
             // good version rather than answer 404.
             if update.full && errors.is_empty() {
-                replaced = std::mem::replace(&mut inner.files, written.into_iter().collect());
+                replaced = std::mem::replace(&mut inner.files, written);
             } else {
                 replaced = HashMap::new();
                 inner.files.extend(written);
@@ -177,8 +175,8 @@ impl Served {
                 return (StatusCode::BAD_REQUEST, "bad request path\n").into_response();
             }
         };
-        if let Some(bytes) = inner.files.get(&rel) {
-            return file(&inner, &rel, bytes.clone(), StatusCode::OK, head);
+        if let Some(stored) = inner.files.get(&rel) {
+            return file(&inner, &rel, stored.bytes(), StatusCode::OK, head);
         }
         // `/en/help` -> `/en/help/`, as static hosts do.
         if !rel.is_empty() && inner.files.contains_key(&format!("{rel}/index.html")) {
@@ -244,23 +242,34 @@ fn not_found(inner: &Inner, locale: Option<&str>, head: bool) -> Response {
         None => "404.html".to_string(),
     };
     match inner.files.get(&page) {
-        Some(bytes) => file(inner, &page, bytes.clone(), StatusCode::NOT_FOUND, head),
+        Some(stored) => file(inner, &page, stored.bytes(), StatusCode::NOT_FOUND, head),
         // The site has not built yet: a bare page that still shows the errors.
         None => {
-            let html = Bytes::from_static(
-                b"<!DOCTYPE html>\n<title>Not found</title>\n<body>\n<h1>Not found</h1>\n</body>\n",
-            );
-            file(inner, "404.html", html, StatusCode::NOT_FOUND, head)
+            let html: &[u8] =
+                b"<!DOCTYPE html>\n<title>Not found</title>\n<body>\n<h1>Not found</h1>\n</body>\n";
+            file(
+                inner,
+                "404.html",
+                Cow::Borrowed(html),
+                StatusCode::NOT_FOUND,
+                head,
+            )
         }
     }
 }
 
-fn file(inner: &Inner, rel: &str, bytes: Bytes, status: StatusCode, head: bool) -> Response {
+fn file(
+    inner: &Inner,
+    rel: &str,
+    bytes: Cow<'_, [u8]>,
+    status: StatusCode,
+    head: bool,
+) -> Response {
     let kind = content_type(rel);
     let body = if kind.starts_with("text/html") {
         Bytes::from(inject(&bytes, inner.overlay.as_deref(), &inner.version))
     } else {
-        bytes
+        Bytes::from(bytes.into_owned())
     };
     let headers = [
         (header::CONTENT_TYPE, HeaderValue::from_static(kind)),

@@ -15,7 +15,7 @@ use crate::pipeline::{self, Job, Keep, Outcome, Prepared};
 use crate::render::Renderer;
 use crate::resolve::Site;
 use crate::search;
-use crate::write::Memory;
+use crate::write::{Memory, Stored};
 
 /// What changed on disk, as the watcher reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,7 +42,7 @@ enum Impact {
 pub struct Update {
     /// The files replace every file served so far (a full rebuild).
     pub full: bool,
-    pub written: HashMap<String, Vec<u8>>,
+    pub written: HashMap<String, Stored>,
     pub removed: Vec<String>,
     /// Pages rendered (not counting root, 404 pages and sitemaps).
     pub pages: usize,
@@ -169,6 +169,9 @@ impl LiveSite {
                 return Update::default();
             }
         };
+        // Everything is made again from the new site: the old one need not stay in
+        // memory meanwhile (its files are still served, from `Served`).
+        self.state = None;
         // Content errors belong to their file, so that fixing it clears them.
         self.setup_errors.clear();
         for e in errors {

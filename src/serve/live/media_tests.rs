@@ -33,7 +33,7 @@ fn site() -> tempfile::TempDir {
 
 /// The `src` of the page's content image.
 fn src(update: &Update, file: &str) -> String {
-    let html = std::str::from_utf8(&update.written[file]).unwrap();
+    let html = String::from_utf8(update.written[file].bytes().into_owned()).unwrap();
     let i = html.find("<img src=\"/assets/media/").expect("an image") + 10;
     html[i..i + html[i..].find('"').unwrap()].to_string()
 }
@@ -58,7 +58,7 @@ fn media_are_served_and_an_edited_image_reaches_its_pages() {
     assert_ne!(new, old);
     assert!(update.written.contains_key(new.trim_start_matches('/')));
     assert!(
-        std::str::from_utf8(&update.written["it/help/a/index.html"])
+        String::from_utf8(update.written["it/help/a/index.html"].bytes().into_owned())
             .unwrap()
             .contains("width=\"20\"")
     );
