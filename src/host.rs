@@ -109,6 +109,9 @@ pub fn content_security_policy(site: &Site) -> String {
         .join("; ")
 }
 
+/// The headers file's name (Netlify and Cloudflare Pages read it).
+pub const HEADERS: &str = "_headers";
+
 /// `_headers`: security headers for every path, long caching for the files whose
 /// names change with their content (fingerprinted assets, search shards), and
 /// revalidation for the search index's entry point.
@@ -179,7 +182,7 @@ pub fn write(
     }
     if hosting.headers {
         output.write(
-            "_headers",
+            HEADERS,
             headers_file(site, renderer, index_files).as_bytes(),
         )?;
     }

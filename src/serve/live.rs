@@ -295,19 +295,19 @@ impl LiveSite {
             state.index_files[l] = files;
             update.written.extend(memory.into_files());
         }
-        // `_headers` names the new shard folders.
+        // `_headers` names the new shard folders; no other site-wide file depends
+        // on the index (writing them all, llms.txt and the URL list included, took
+        // as long as indexing a locale of 10,000 articles).
         if !update.written.is_empty()
             && let Some(state) = &self.state
             && let Some(renderer) = &state.renderer
+            && state.site.config().hosting.headers
         {
-            let memory = Memory::new();
-            self.setup_errors.extend(
-                crate::publish::write_site_wide(&state.site, renderer, &state.index_files, &memory)
-                    .err()
-                    .map(|e| e.diagnostics())
-                    .unwrap_or_default(),
+            let headers = crate::host::headers_file(&state.site, renderer, &state.index_files);
+            update.written.insert(
+                crate::host::HEADERS.to_string(),
+                Stored::new(headers.as_bytes()),
             );
-            update.written.extend(memory.into_files());
         }
         update.elapsed = started.elapsed();
         update

@@ -245,6 +245,48 @@ fn a_full_rebuild_keeps_its_pages_in_a_fraction_of_their_size() {
 }
 
 #[test]
+fn a_reindex_serves_the_new_index_and_the_headers_that_name_its_folder() {
+    let site = Site::new();
+    let (mut live, first) = LiveSite::new(site.root(), Overrides::default());
+    let folder = |update: &Update| -> String {
+        let shard = update
+            .written
+            .keys()
+            .find(|f| f.starts_with("search/en/") && f.matches('/').count() == 3);
+        let shard = shard.expect("a shard of the English index");
+        shard.rsplit_once('/').unwrap().0.to_string()
+    };
+    let old = folder(&first);
+    site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\n---\n## Steps\n\nBeta text about zeppelins.\n",
+    );
+    let update = live.reindex();
+    let new = folder(&update);
+    assert_ne!(new, old);
+    assert!(
+        update
+            .removed
+            .iter()
+            .any(|f| f.starts_with(&format!("{old}/")))
+    );
+    let headers = html(&update, crate::host::HEADERS);
+    assert!(
+        headers.contains(&format!("/{new}/*")) && !headers.contains(&old),
+        "{headers}"
+    );
+    // Nothing else site-wide depends on the index.
+    let mut others: Vec<&str> = written(&update)
+        .into_iter()
+        .filter(|f| !f.starts_with("search/"))
+        .collect();
+    others.sort_unstable();
+    assert_eq!(others, [crate::host::HEADERS]);
+    assert!(live.reindex().written.is_empty(), "no edit since");
+}
+
+#[test]
 fn files_that_are_not_content_are_ignored() {
     let site = Site::new();
     let mut live = site.start();
