@@ -20,6 +20,8 @@ n=${1:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${CORPUS:-/tmp/kbgen-serve-$n}
 edits=20
+# LOCALE=zh edits an article of that locale (default: en).
+locale=${LOCALE:-en}
 
 if [ ! -d "$corpus/content" ]; then
     python3 "$here/../shared/bench/gen_corpus.py" --articles "$n" --out "$corpus"
@@ -39,14 +41,14 @@ times=$(mktemp)
 
 "$bin" serve --root "$corpus" --port 0 2>"$log" &
 server=$!
-article=$(cd "$corpus/content/en" && ls -d */ | head -1)
-article=${article%/}/$(cd "$corpus/content/en/${article%/}" && ls article-*.md | sed -n 10p)
+article=$(cd "$corpus/content/$locale" && ls -d */ | head -1)
+article=${article%/}/$(cd "$corpus/content/$locale/${article%/}" && ls article-*.md | sed -n 10p)
 backup=$(mktemp)
-cp "$corpus/content/en/$article" "$backup"
+cp "$corpus/content/$locale/$article" "$backup"
 cleanup() {
     kill -INT "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
-    cp "$backup" "$corpus/content/en/$article"
+    cp "$backup" "$corpus/content/$locale/$article"
     rm -rf "$corpus/templates"
     rm -f "$log" "$times" "$backup"
 }
@@ -61,23 +63,24 @@ for _ in $(seq 1200); do
 done
 grep '^serving ' "$log"
 base=$(sed -n 's/^serving \(http[^ ]*\) .*/\1/p' "$log")
-url="${base}en/${article%.md}/"
+url="${base}$locale/${article%.md}/"
 curl -sf -o /dev/null "$url" || { echo "cannot fetch $url"; exit 1; }
-echo "editing content/en/$article, served at $url"
+echo "editing content/$locale/$article, served at $url"
 memory() { awk '/^VmRSS|^VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 }' "/proc/$server/status"; echo; }
 echo "memory after the first build: $(memory)"
-meta="${base}search/en/meta.json"
+meta="${base}search/$locale/meta.json"
 index_times=$(mktemp)
 
-# Polls $1 until its body contains $2, for at most $3 seconds.
-wait_for='deadline=$((SECONDS + $3)); until curl -sf "$1" | grep -q "$2"; do [ $SECONDS -lt $deadline ] || exit 1; done'
+# Polls $1 until its body contains $2, for at most $3 seconds, pausing $4 seconds
+# between polls (a tight loop of curl would take a core from a long rebuild).
+wait_for='deadline=$((SECONDS + $3)); until curl -sf "$1" | grep -q "$2"; do [ $SECONDS -lt $deadline ] || exit 1; sleep $4; done'
 
 for i in $(seq "$edits"); do
     marker="bench-edit-$i-$$"
     before=$(curl -sf "$meta" | md5sum)
     start=$(date +%s.%N)
     /usr/bin/time -f %e -a -o "$times" bash -c \
-        "printf '\n%s\n' '$marker' >> '$corpus/content/en/$article'; $wait_for" _ "$url" "$marker" 10
+        "printf '\n%s\n' '$marker' >> '$corpus/content/$locale/$article'; $wait_for" _ "$url" "$marker" 10 0.01
     deadline=$((SECONDS + 30))
     until [ "$(curl -sf "$meta" | md5sum)" != "$before" ]; do
         [ $SECONDS -lt $deadline ] || { echo "the search index did not change"; exit 1; }
@@ -97,7 +100,7 @@ rm -f "$index_times"
 sed "s|</footer>|<!-- bench-full-rebuild-$$ --></footer>|" "$here/themes/default/templates/base.html" \
     >"$corpus/base.html.new"
 /usr/bin/time -f %e -a -o "$times" bash -c \
-    "mv '$corpus/base.html.new' '$corpus/templates/base.html'; $wait_for" _ "$url" "bench-full-rebuild-$$" 600
+    "mv '$corpus/base.html.new' '$corpus/templates/base.html'; $wait_for" _ "$url" "bench-full-rebuild-$$" 600 0.25
 echo "full rebuild (template change) -> page served: $(awk '{ printf "%.2f", $1 }' "$times") s"
 echo "memory after the full rebuild: $(memory)"
 echo "server log:"
