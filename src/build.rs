@@ -37,6 +37,7 @@ impl Report {
 /// terminal).
 pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let mut timings = Timings::start();
+    crate::search::tokenize::preload(config.locales.iter().map(|l| &l.code));
     let loaded = load(config)?;
     timings.stage("load");
     let Prepared {

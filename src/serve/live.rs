@@ -152,6 +152,7 @@ impl LiveSite {
             }
         };
         let content = config.content_dir();
+        search::tokenize::preload(config.locales.iter().map(|l| &l.code));
         let Prepared {
             site,
             renderer,
