@@ -1,6 +1,6 @@
 //! Files kept in memory, for `kbgen serve`. They are kept compressed: HTML and the
-//! search index's JSON take about a quarter of their size, so that a full rebuild
-//! of a large site can hold the files still served and the new ones at once.
+//! search index's JSON take about half their size, so that a full rebuild of a
+//! large site can hold the files still served and the new ones at once.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
