@@ -180,11 +180,23 @@ pub fn write(
         output.write("_redirects", redirects_file(redirects).as_bytes())?;
         warnings.extend(too_many_rules(site, redirects.len()));
     }
-    if hosting.headers {
+    write_headers(site, renderer, index_files, output)?;
+    Ok(warnings)
+}
+
+/// Writes `_headers` when the site has it (`hosting.headers`). `kbgen serve` calls
+/// it alone after a reindex: no other host file depends on the search index.
+pub fn write_headers(
+    site: &Site,
+    renderer: &Renderer,
+    index_files: &[Vec<String>],
+    output: &dyn Output,
+) -> Result<()> {
+    if site.config().hosting.headers {
         output.write(
             HEADERS,
             headers_file(site, renderer, index_files).as_bytes(),
         )?;
     }
-    Ok(warnings)
+    Ok(())
 }

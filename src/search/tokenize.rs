@@ -90,7 +90,7 @@ impl Tokenizer {
     /// Snowball stemmer are folded but not stemmed.
     pub fn new(lang: &str) -> Tokenizer {
         let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-        let is_cjk = is_cjk(lang);
+        let is_cjk = is_cjk(primary);
         Tokenizer {
             stemmer: if is_cjk {
                 None

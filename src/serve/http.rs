@@ -119,7 +119,6 @@ impl Served {
     /// anything they could show changed.
     pub fn update(&self, update: Update, errors: Vec<Diagnostic>, config: Option<&Config>) {
         let changed = update.full || !update.written.is_empty() || !update.removed.is_empty();
-        let written = update.written;
         let overlay = (!errors.is_empty()).then(|| overlay(&self.root, &errors));
         let overlay_changed;
         let replaced;
@@ -129,10 +128,10 @@ impl Served {
             // A full rebuild with errors lacks the pages that failed: keep their last
             // good version rather than answer 404.
             if update.full && errors.is_empty() {
-                replaced = std::mem::replace(&mut inner.files, written);
+                replaced = std::mem::replace(&mut inner.files, update.written);
             } else {
                 replaced = HashMap::new();
-                inner.files.extend(written);
+                inner.files.extend(update.written);
             }
             for path in &update.removed {
                 inner.files.remove(path);

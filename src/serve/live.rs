@@ -302,13 +302,14 @@ impl LiveSite {
         if !update.written.is_empty()
             && let Some(state) = &self.state
             && let Some(renderer) = &state.renderer
-            && state.site.config().hosting.headers
         {
-            let headers = crate::host::headers_file(&state.site, renderer, &state.index_files);
-            update.written.insert(
-                crate::host::HEADERS.to_string(),
-                Stored::new(headers.as_bytes()),
-            );
+            let memory = Memory::new();
+            if let Err(e) =
+                crate::host::write_headers(&state.site, renderer, &state.index_files, &memory)
+            {
+                self.setup_errors.extend(e.diagnostics());
+            }
+            update.written.extend(memory.into_files());
         }
         update.elapsed = started.elapsed();
         update
