@@ -5,7 +5,7 @@
 //! The browser never stems: the index maps every word form to its stem group, and
 //! the client only has to [`fold`] the query the same way (see `kbgen.js`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use unicode_normalization::UnicodeNormalization;
@@ -46,10 +46,10 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-static JIEBA: OnceLock<Arc<Jieba>> = OnceLock::new();
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
 
-fn jieba() -> Arc<Jieba> {
-    Arc::clone(JIEBA.get_or_init(|| Arc::new(Jieba::new())))
+fn jieba() -> &'static Jieba {
+    JIEBA.get_or_init(Jieba::new)
 }
 
 /// Whether a language is cut into words by jieba rather than stemmed.
@@ -61,7 +61,7 @@ fn is_cjk(lang: &str) -> bool {
 /// Starts loading jieba's dictionary on a thread of its own when one of `langs`
 /// needs it. Loading takes about 0.2 s of CPU, most of a small site's indexing, so
 /// the build overlaps it with loading and rendering; a tokenizer made before it is
-/// done waits for it.
+/// done waits for it when it first meets a Han run.
 pub fn preload(mut langs: impl Iterator<Item = impl AsRef<str>>) {
     if JIEBA.get().is_none() && langs.any(|l| is_cjk(l.as_ref())) {
         std::thread::spawn(jieba);
@@ -73,7 +73,9 @@ pub fn preload(mut langs: impl Iterator<Item = impl AsRef<str>>) {
 #[derive(Clone)]
 pub struct Tokenizer {
     stemmer: Option<frostem::Stemmer>,
-    jieba: Option<Arc<Jieba>>,
+    /// Whether Han runs are also cut into jieba's words; the dictionary is loaded
+    /// when first needed, so that making a tokenizer never waits for it.
+    jieba: bool,
 }
 
 /// A stretch of text between non-word characters.
@@ -97,7 +99,7 @@ impl Tokenizer {
             } else {
                 frostem::Stemmer::try_from_name(primary).ok()
             },
-            jieba: is_cjk.then(jieba),
+            jieba: is_cjk,
         }
     }
 
@@ -160,10 +162,8 @@ impl Tokenizer {
         }
         if bigrams == 0 {
             emit(run);
-        } else if bigrams > 1
-            && let Some(jieba) = &self.jieba
-        {
-            for token in jieba.cut(run, false) {
+        } else if bigrams > 1 && self.jieba {
+            for token in jieba().cut(run, false) {
                 if token.word.chars().nth(2).is_some() {
                     emit(token.word);
                 }
