@@ -8,9 +8,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
 use crate::pipeline::{
-    Keep, Prepared, check_anchors_of, content_errors, jobs, load, render_pages, write_media,
-    write_search_indexes, write_site_files,
+    Prepared, check_anchors_of, content_errors, jobs, load, render_and_index, write_media,
+    write_site_files,
 };
+use crate::search::Indexer;
 use crate::timings::Timings;
 use crate::write::{Claim, Staging};
 
@@ -54,39 +55,40 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let previous = output.path().to_path_buf();
     let staging = Staging::new(output)?;
 
-    // Anchors are checked once every page is parsed; if anything failed, the
-    // staging folder is dropped.
-    let outcomes = render_pages(
+    // Articles are tokenized for search as they are parsed for their HTML, and
+    // each locale's index is written once its pages are; a build that has
+    // already failed needs no index. Anchors are checked once every page is
+    // parsed; if anything failed, the staging folder is dropped.
+    let indexers = match Indexer::all(&site) {
+        Ok(indexers) => errors.is_empty().then_some(indexers),
+        Err(e) => {
+            errors.extend(e.diagnostics());
+            None
+        }
+    };
+    let (outcomes, indexed) = render_and_index(
         &site,
         renderer.as_ref(),
+        indexers.as_deref(),
         &jobs,
         &staging,
-        Keep::Outline,
+        true,
         &bar,
     );
+    drop(indexers);
     errors.extend(outcomes.iter().flat_map(|o| o.errors().cloned()));
     match write_media(&site, &outcomes, &staging) {
         Ok(w) => warnings.extend(w),
         Err(e) => errors.extend(e.diagnostics()),
     }
     timings.stage("pages");
-    // The search index takes as long as the rest together: it is built alongside
-    // the anchor check and the site files, unless the pages already failed.
-    let pages_ok = errors.is_empty();
-    let (anchors, indexed) = rayon::join(
-        || {
-            let mut found = check_anchors_of(&site, &jobs, &outcomes);
-            if let Some(renderer) = &renderer
-                && let Err(e) = write_site_files(&site, renderer, &staging)
-            {
-                found.errors.extend(e.diagnostics());
-            }
-            found
-        },
-        // After the pages, so that the memory of the two passes does not add up.
-        || pages_ok.then(|| write_search_indexes(&site, &staging)),
-    );
-    timings.stage("index");
+    let mut anchors = check_anchors_of(&site, &jobs, &outcomes);
+    if let Some(renderer) = &renderer
+        && let Err(e) = write_site_files(&site, renderer, &staging)
+    {
+        anchors.errors.extend(e.diagnostics());
+    }
+    timings.stage("site");
     errors.extend(anchors.errors);
     warnings.extend(anchors.warnings);
     bar.finish_and_clear();

@@ -13,7 +13,7 @@ use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
 mod links;
 mod sections;
 use links::Links;
-pub use sections::{Section, sections};
+pub use sections::{Section, Sections, sections};
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub struct Parsed {
     pub media: Vec<usize>,
     /// Links to files that are missing, symbolic links or too large.
     pub media_errors: Vec<Diagnostic>,
+    /// The page cut into search sections, when asked for: see [`Sections`].
+    pub sections: Option<Vec<Section>>,
 }
 
 /// How deep lists, quotes and HTML elements may nest. Browsers stop at 512 (Blink's
@@ -87,19 +89,21 @@ pub fn parse<'u>(page: &SourcePage, key: &str, url_of: &dyn Fn(&str) -> Option<&
         catalog: &none,
         locale: page.locale,
     };
-    parse_with(page, key, url_of, &HtmlPolicy::default(), media)
+    parse_with(page, key, url_of, &HtmlPolicy::default(), media, false)
 }
 
 /// Renders `page`'s body. `key` is the page key the body is shown under and
 /// `url_of` maps a page key to its URL in the locale being rendered; `media` finds
 /// the files beside the pages in that locale. Raw HTML and links with unusual
-/// schemes send the page's HTML through `policy`.
+/// schemes send the page's HTML through `policy`. With `sections`, the same parse
+/// also cuts the page into search sections.
 pub fn parse_with<'u>(
     page: &SourcePage,
     key: &str,
     url_of: &dyn Fn(&str) -> Option<&'u str>,
     policy: &HtmlPolicy,
     media: media::Shown<'_>,
+    sections: bool,
 ) -> Parsed {
     let body = page.body();
     let dir: Vec<&str> = match &page.kind {
@@ -124,6 +128,7 @@ pub fn parse_with<'u>(
     let mut depth = 0usize;
     let mut html_depth = 0usize;
     let mut too_deep = false;
+    let mut cut = sections.then(Sections::default);
 
     let mut parser = Parser::new_ext(body, options()).into_offset_iter();
     // Events stream into the HTML writer; only a heading's are held back until its
@@ -142,6 +147,9 @@ pub fn parse_with<'u>(
             let Some((event, range)) = parser.next() else {
                 return pending.pop_front();
             };
+            if let Some(cut) = &mut cut {
+                cut.event(&event);
+            }
             let mut deepest = html_depth;
             match &event {
                 Event::Start(_) => depth += 1,
@@ -275,6 +283,7 @@ pub fn parse_with<'u>(
         // The page fails; leave no half-checked HTML behind for anyone to show.
         return out;
     }
+    out.sections = cut.map(Sections::finish);
     out.html = if unsafe_html {
         policy.clean(&html)
     } else {

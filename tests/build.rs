@@ -392,7 +392,7 @@ fn timings_list_every_stage_with_wall_and_cpu_time_and_the_peak_memory() {
         assert_eq!(
             names,
             [
-                "stage", "load", "resolve", "pages", "index", "finish", "swap", "total", "peak"
+                "stage", "load", "resolve", "pages", "site", "finish", "swap", "total", "peak"
             ],
             "{args:?}: {}",
             run.stderr

@@ -116,13 +116,24 @@ fn index_is_sharded_in_a_folder_named_by_its_content() {
     assert!(page.contains(r#"data-fallback="/search/en/meta.json""#));
 }
 
-/// Splitting a locale's articles into parallel parts is a matter of speed only.
+/// Splitting a locale's articles into parallel parts is a matter of speed only, and
+/// so is where their sections come from: the build cuts them from the parse that
+/// renders each page, serve's reindex from the sources.
 #[test]
 fn the_index_does_not_depend_on_how_the_work_is_split() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = kbgen::config::Config::load(root, &Default::default()).unwrap();
     let loaded = kbgen::load::load(&config).unwrap();
     let site = kbgen::resolve::resolve(config, loaded.pages).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_kbgen"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
     for (l, locale) in site.config().locales.iter().enumerate() {
         let index = |parts| {
             let memory = kbgen::write::Memory::new();
@@ -134,6 +145,17 @@ fn the_index_does_not_depend_on_how_the_work_is_split() {
         for parts in [2, 5] {
             assert!(index(parts) == whole, "{} in {parts} parts", locale.code);
         }
+        for (rel, stored) in &whole {
+            let built = std::fs::read(out.path().join(rel))
+                .unwrap_or_else(|e| panic!("{rel}: the build wrote no such file: {e}"));
+            assert!(stored.bytes() == built, "{rel} differs from the build's");
+        }
+        let prefix = format!("search/{}/", locale.code);
+        let written = walkdir::WalkDir::new(out.path().join(&prefix))
+            .into_iter()
+            .filter(|e| e.as_ref().unwrap().file_type().is_file())
+            .count();
+        assert_eq!(written, whole.len(), "{}: the build wrote other files", locale.code);
     }
 }
 

@@ -23,58 +23,82 @@ pub struct Section {
 }
 
 /// The page's text cut at its h2 and h3 headings, with the same ids as [`super::parse`]
-/// gives them. Raw HTML is left out.
+/// gives them. Raw HTML is left out. The render collects the same with
+/// [`Sections`] from its own parse; this is for a page that is not rendered.
 pub fn sections(page: &SourcePage) -> Vec<Section> {
-    let mut used = HashSet::new();
-    let mut out = vec![Section::default()];
-    let mut heading: Option<(HeadingLevel, Option<String>, String)> = None;
-    // Where the text of the open link to a page of the site starts.
-    let mut link: Option<usize> = None;
+    let mut sections = Sections::default();
     for event in Parser::new_ext(page.body(), options()) {
+        sections.event(&event);
+    }
+    sections.finish()
+}
+
+/// Cuts a page into [`Section`]s from the events of a parse of its body, in order.
+pub struct Sections {
+    used: HashSet<String>,
+    out: Vec<Section>,
+    heading: Option<(HeadingLevel, Option<String>, String)>,
+    /// Where the text of the open link to a page of the site starts.
+    link: Option<usize>,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections {
+            used: HashSet::new(),
+            out: vec![Section::default()],
+            heading: None,
+            link: None,
+        }
+    }
+}
+
+impl Sections {
+    pub fn event(&mut self, event: &Event<'_>) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), String::new()));
+                self.heading = Some((*level, id.as_ref().map(|i| i.to_string()), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, text)) = heading.take() {
+                if let Some((level, explicit, text)) = self.heading.take() {
                     let text = text.trim().to_string();
-                    let id = heading_id(explicit.as_deref(), &text, &mut used);
+                    let id = heading_id(explicit.as_deref(), &text, &mut self.used);
                     if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                        out.push(Section {
+                        self.out.push(Section {
                             id: Some(id),
                             heading: text,
                             ..Section::default()
                         });
-                    } else if let Some(last) = out.last_mut() {
+                    } else if let Some(last) = self.out.last_mut() {
                         last.text.push_str(&text);
                     }
                 }
             }
             Event::Start(Tag::Link { dest_url, .. })
-                if heading.is_none() && is_internal(&dest_url) =>
+                if self.heading.is_none() && is_internal(dest_url) =>
             {
-                link = out.last().map(|s| s.text.len());
+                self.link = self.out.last().map(|s| s.text.len());
             }
             Event::End(TagEnd::Link) => {
-                if let (Some(start), Some(last)) = (link.take(), out.last_mut())
+                if let (Some(start), Some(last)) = (self.link.take(), self.out.last_mut())
                     && last.text.len() > start
                 {
                     last.links.push(start..last.text.len());
                 }
             }
-            Event::Text(t) | Event::Code(t) => match &mut heading {
-                Some((_, _, h)) => h.push_str(&t),
+            Event::Text(t) | Event::Code(t) => match &mut self.heading {
+                Some((_, _, h)) => h.push_str(t),
                 None => {
-                    if let Some(last) = out.last_mut() {
-                        last.text.push_str(&t);
+                    if let Some(last) = self.out.last_mut() {
+                        last.text.push_str(t);
                     }
                 }
             },
             // The alt text of a raw HTML image is text of its section, as a
             // Markdown image's is; the rest of the HTML (file names too) is not.
-            Event::Html(h) | Event::InlineHtml(h) if heading.is_none() => {
-                if let Some(last) = out.last_mut() {
-                    media::html::alt_texts(&h, &mut last.text);
+            Event::Html(h) | Event::InlineHtml(h) if self.heading.is_none() => {
+                if let Some(last) = self.out.last_mut() {
+                    media::html::alt_texts(h, &mut last.text);
                 }
             }
             Event::SoftBreak
@@ -86,8 +110,8 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
             ) => {
-                if heading.is_none()
-                    && let Some(last) = out.last_mut()
+                if self.heading.is_none()
+                    && let Some(last) = self.out.last_mut()
                     && !last.text.ends_with(' ')
                     && !last.text.is_empty()
                 {
@@ -97,18 +121,22 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
             _ => {}
         }
     }
-    if out.len() > 1 && out[0].text.trim().is_empty() {
-        out.remove(0);
+
+    pub fn finish(self) -> Vec<Section> {
+        let mut out = self.out;
+        if out.len() > 1 && out[0].text.trim().is_empty() {
+            out.remove(0);
+        }
+        for s in &mut out {
+            s.text.truncate(s.text.trim_end().len());
+            let end = s.text.len();
+            s.links.retain_mut(|r| {
+                r.end = r.end.min(end);
+                r.start < r.end
+            });
+        }
+        out
     }
-    for s in &mut out {
-        s.text.truncate(s.text.trim_end().len());
-        let end = s.text.len();
-        s.links.retain_mut(|r| {
-            r.end = r.end.min(end);
-            r.start < r.end
-        });
-    }
-    out
 }
 
 /// A link to a page or section of this site: no scheme (`https:`, `mailto:`).

@@ -204,3 +204,29 @@ fn climbing_out_is_an_error() {
     let p = parse(&page("[x](../../../etc/passwd.md)\n"), "k", &urls);
     assert!(p.errors[0].message.contains("climbs out"));
 }
+
+/// The page pass cuts articles into search sections from its own parse; the
+/// index of a page it did not render cuts them from the source. Both must agree,
+/// or a page's search hits would depend on how it was indexed.
+#[test]
+fn the_render_cuts_the_same_sections_as_a_parse_of_its_own() {
+    let bodies = [
+        "Intro **bold** text.\n\n## Outcomes {#outcomes}\n\n- Refund\n- Cancel\n\n### Details\n\nMore.\n",
+        "# Title\n\n## Same\n\nOne.\n\n## Same\n\nTwo [outcomes](../disputes/outcomes.md) and [x](https://example.com).\n",
+        "Text <img src=\"a.png\" alt=\"A seller's reply\"> and <b>bold</b>.\n\n#### Small\n\n`code` here\n\n```\nblock\n```\n",
+        "## `Code` heading {#own-id}\n\n> Quote\n> more\n\nLine one\nline two  \nhard break[^1]\n\n[^1]: A note.\n",
+        "<div>\n\n## Inside HTML\n\n</div>\n\n| a | b |\n|---|---|\n| c | d |\n",
+        "",
+    ];
+    for body in bodies {
+        let p = page(body);
+        let none = Catalog::default();
+        let media = media::Shown {
+            catalog: &none,
+            locale: p.locale,
+        };
+        let parsed = parse_with(&p, "disputes/a", &urls, &HtmlPolicy::default(), media, true);
+        assert_eq!(parsed.sections, Some(sections(&p)), "{body}");
+        assert_eq!(parse(&p, "disputes/a", &urls).sections, None, "{body}");
+    }
+}

@@ -4,8 +4,10 @@
 //!    with the Fluent lint;
 //! 2. [`Loaded::resolve`]: URLs, fallbacks, translation state, aliases, and the
 //!    renderer;
-//! 3. the page pass ([`pages`]): parse, validate and render each page;
-//! 4. the writes ([`write`]): media, the site's own pages, sitemaps, search indexes.
+//! 3. the page pass ([`pages`]): parse, validate and render each page; the same
+//!    parse cuts each article into search sections, and each locale's search
+//!    index is built while the next locale renders ([`render_and_index`]);
+//! 4. the writes ([`write`]): media, the site's own pages, sitemaps.
 //!
 //! `kbgen build` runs them all into a staging folder, `kbgen serve` into memory (and
 //! again for what an edit touches), `kbgen check` into nothing. Each validation
@@ -28,13 +30,10 @@ use crate::search;
 use crate::theme::Theme;
 
 pub use pages::{
-    Job, Keep, Outcome, Role, check_anchors, check_anchors_of, jobs, page_errors, render_page,
-    render_pages,
+    Indexed, Job, Keep, Outcome, Role, check_anchors, check_anchors_of, jobs, page_errors,
+    render_and_index, render_pages,
 };
-pub use write::{
-    write_assets, write_media, write_search_indexes, write_site_files, write_sitemaps,
-    write_special_pages,
-};
+pub use write::{write_assets, write_media, write_site_files, write_sitemaps, write_special_pages};
 
 /// What the load stage read, before anything is resolved.
 pub struct Loaded {

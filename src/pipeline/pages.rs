@@ -8,12 +8,13 @@ use std::collections::{HashMap, HashSet};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::load::SourcePage;
-use crate::markdown::{self, AnchorRef, ImageRef, LinkRef, Parsed};
+use crate::markdown::{self, AnchorRef, ImageRef, LinkRef, Parsed, Section};
 use crate::problem::{Kind, Level, Problem};
 use crate::render::Renderer;
 use crate::resolve::{Page, Site};
+use crate::search::Indexer;
 use crate::write::Output;
 use crate::{anchors, base_path};
 
@@ -120,21 +121,106 @@ pub fn render_pages(
 ) -> Vec<Outcome> {
     jobs.par_iter()
         .map(|job| {
-            let outcome = render_page(site, renderer, job, output, keep);
+            let outcome = render_page(site, renderer, job, output, keep, false).0;
             bar.inc(1);
             outcome
         })
         .collect()
 }
 
+/// What [`render_and_index`] wrote of the search indexes: the files, per locale.
+pub type Indexed = Result<Vec<Vec<String>>>;
+
+/// The page pass with the search stage beside it. The parse that renders an
+/// article also cuts it into search sections, and each locale's index is
+/// analysed, scored and written while the next locale renders: only two
+/// locales' sections are held at a time.
+///
+/// With `until_error`, indexing stops at the first locale with a failing page (a
+/// build that fails needs no index) and no index is returned; nor is one without
+/// `indexers` (by locale).
+pub fn render_and_index(
+    site: &Site,
+    renderer: Option<&Renderer>,
+    indexers: Option<&[Indexer]>,
+    jobs: &[Job<'_>],
+    output: &dyn Output,
+    until_error: bool,
+    bar: &ProgressBar,
+) -> (Vec<Outcome>, Option<Indexed>) {
+    let Some(indexers) = indexers else {
+        let outcomes = render_pages(site, renderer, jobs, output, Keep::Outline, bar);
+        return (outcomes, None);
+    };
+    // Either side of the pipeline can use both cores when the other is done.
+    let parts = rayon::current_num_threads();
+    let index = |(l, sections): (usize, Vec<Option<Vec<Section>>>)| {
+        (l, indexers[l].write(site, l, sections, parts, output))
+    };
+    let mut written: Vec<Option<Result<Vec<String>>>> =
+        site.locales().iter().map(|_| None).collect();
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    let mut indexing = true;
+    // The sections of the last locale rendered, by article, until it is indexed.
+    let mut pending: Option<(usize, Vec<Option<Vec<Section>>>)> = None;
+    for locale_jobs in jobs.chunk_by(|a, b| a.locale == b.locale) {
+        let cut = indexing;
+        let ((mine, sections), done) = rayon::join(
+            || -> (Vec<Outcome>, Vec<Option<Vec<Section>>>) {
+                locale_jobs
+                    .par_iter()
+                    .map(|job| {
+                        let done = render_page(site, renderer, job, output, Keep::Outline, cut);
+                        bar.inc(1);
+                        done
+                    })
+                    .unzip()
+            },
+            || pending.take().map(index),
+        );
+        if let Some((l, files)) = done {
+            written[l] = Some(files);
+        }
+        indexing &= !(until_error && mine.iter().any(|o| !o.problems.is_empty()));
+        outcomes.extend(mine);
+        if indexing {
+            let l = locale_jobs[0].locale;
+            let mut by_article: Vec<Option<Vec<Section>>> =
+                site.locales()[l].articles.iter().map(|_| None).collect();
+            for (job, cut) in locale_jobs.iter().zip(sections) {
+                if let (Role::Article(a), Some(cut)) = (job.role, cut) {
+                    by_article[a] = Some(cut);
+                }
+            }
+            pending = Some((l, by_article));
+        }
+    }
+    if !indexing {
+        return (outcomes, None);
+    }
+    if let Some((l, files)) = pending.map(index) {
+        written[l] = Some(files);
+    }
+    // A locale without pages in `jobs` is indexed from its sources.
+    let indexed = written
+        .into_iter()
+        .enumerate()
+        .map(|(l, files)| files.unwrap_or_else(|| index((l, Vec::new())).1))
+        .collect();
+    (outcomes, Some(indexed))
+}
+
 /// Parses, renders and writes one page.
-pub fn render_page(
+/// With `cut`, an article that is not a fallback is also cut into search
+/// sections, from the same parse; a page that fails to parse has none.
+fn render_page(
     site: &Site,
     renderer: Option<&Renderer>,
     job: &Job<'_>,
     output: &dyn Output,
     keep: Keep,
-) -> Outcome {
+    cut: bool,
+) -> (Outcome, Option<Vec<Section>>) {
     let urls = &site.locales()[job.locale].urls;
     let url_of = |key: &str| urls.get(key).map(String::as_str);
     let source = &site.sources()[job.page.source];
@@ -142,8 +228,9 @@ pub fn render_page(
         catalog: site.media(),
         locale: job.locale,
     };
-    let mut parsed =
-        markdown::parse_with(source, &job.page.key, &url_of, &site.config().html, media);
+    let cut = cut && matches!(job.role, Role::Article(_)) && !job.page.fallback;
+    let policy = &site.config().html;
+    let mut parsed = markdown::parse_with(source, &job.page.key, &url_of, policy, media, cut);
     if let Cow::Owned(html) = base_path::prefix_assets(&parsed.html, &site.config().path_prefix) {
         parsed.html = html;
     }
@@ -191,14 +278,15 @@ pub fn render_page(
         }
     }
     let refs = keep == Keep::Refs && !job.page.fallback;
-    Outcome {
+    let outcome = Outcome {
         ids: parsed.headings.into_iter().map(|h| h.id).collect(),
         anchors: parsed.anchors,
         problems: errors,
         media: parsed.media,
         links: if refs { parsed.links } else { Vec::new() },
         images: if refs { parsed.images } else { Vec::new() },
-    }
+    };
+    (outcome, parsed.sections)
 }
 
 /// The categories' `icon:` files a home page shows: published with it, or an

@@ -1,13 +1,11 @@
 //! The write stage: everything besides the pages themselves.
 
-use rayon::prelude::*;
-
 use super::{Outcome, content_errors};
 use crate::diagnostic::{Diagnostic, Result};
 use crate::render::Renderer;
 use crate::resolve::Site;
+use crate::sitemap;
 use crate::write::Output;
-use crate::{search, sitemap};
 
 /// Publishes the media files the rendered pages link (and the logo and favicon).
 /// Returns warnings about files over the size a file should stay under.
@@ -30,18 +28,6 @@ pub fn write_site_files(site: &Site, renderer: &Renderer, output: &dyn Output) -
     write_assets(renderer, output)?;
     write_sitemaps(site, output)?;
     pages
-}
-
-/// Builds and writes every locale's search index. Returns the files written, per
-/// locale.
-pub fn write_search_indexes(site: &Site, output: &dyn Output) -> Result<Vec<Vec<String>>> {
-    // Locales are indexed in parallel; a locale is split only when there are
-    // more cores than locales.
-    let parts = rayon::current_num_threads().div_ceil(site.locales().len().max(1));
-    (0..site.locales().len())
-        .into_par_iter()
-        .map(|l| search::index_locale(site, l, parts, output))
-        .collect()
 }
 
 /// The language chooser at the root and the 404 page of every locale: they show

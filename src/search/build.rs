@@ -1,16 +1,17 @@
-//! Builds one locale's index: sections -> tokens -> stem groups -> BM25F impacts.
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+//! Builds one locale's index from its analysed articles ([`super::analyse`]):
+//! stem groups with counts -> BM25F impacts -> shards.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
+use super::analyse::{COMPOUND, FIELDS, Partial, analyse};
 use super::model::{Doc, Group, MAX_SECTIONS, Posting};
 use super::synonyms::{self, Thesaurus};
-use super::tokenize::{Run, Tokenizer};
+use super::tokenize::Tokenizer;
 use super::{compound, shard};
 use crate::config::Config;
 use crate::diagnostic::Result;
-use crate::markdown;
+use crate::markdown::{self, Section};
 use crate::resolve::Site;
 use crate::write::Output;
 
@@ -22,206 +23,6 @@ const WEIGHTS: [f32; FIELDS] = [3.0, 2.0, 1.0, 0.25];
 /// Length normalization per field.
 const B: [f32; FIELDS] = [0.4, 0.5, 0.75, 0.75];
 const K1: f32 = 1.2;
-/// Columns of a section's text shown as its passage.
-const PASSAGE: usize = 160;
-
-const TITLE: usize = 0;
-const HEADING: usize = 1;
-const BODY: usize = 2;
-const LINK: usize = 3;
-const FIELDS: usize = 4;
-
-/// A stem group while the index is being built: counts, not yet scores.
-#[derive(Default)]
-struct RawGroup {
-    stem: String,
-    forms: Vec<String>,
-    postings: Vec<RawPosting>,
-}
-
-#[derive(Clone, Copy)]
-struct RawPosting {
-    section: u32,
-    /// Occurrences per field.
-    counts: [u16; FIELDS],
-    form: u8,
-}
-
-/// The form of a compound's posting copied into its part's group: no form of the
-/// group, so that the part matches it as another form of the word.
-pub const COMPOUND: u8 = u8::MAX;
-
-/// A word form: its group and its index in the group's forms.
-#[derive(Clone, Copy)]
-struct Term {
-    group: u32,
-    form: u8,
-}
-
-/// The index of a run of articles, built by one task; parts are merged in order.
-#[derive(Default)]
-struct Partial {
-    /// Word as written (case kept) -> its term: one lookup per token.
-    words: HashMap<Box<str>, Term>,
-    /// Han bigram, as two code points -> its term: most Chinese tokens.
-    bigrams: HashMap<u64, Term>,
-    group_of: HashMap<String, u32>,
-    groups: Vec<RawGroup>,
-    /// (display data, token count per field of each section), by article.
-    docs: Vec<(Doc, Vec<[u32; FIELDS]>)>,
-}
-
-impl Partial {
-    fn group(&mut self, stem: &str) -> u32 {
-        if let Some(&g) = self.group_of.get(stem) {
-            return g;
-        }
-        let g = self.groups.len() as u32;
-        self.group_of.insert(stem.to_string(), g);
-        self.groups.push(RawGroup {
-            stem: stem.to_string(),
-            ..RawGroup::default()
-        });
-        g
-    }
-
-    /// Index of `form` in group `g`, added if new (a group keeps at most 255).
-    fn form(&mut self, g: u32, form: &str) -> u8 {
-        let forms = &mut self.groups[g as usize].forms;
-        match forms.iter().position(|f| f == form) {
-            Some(i) => i as u8,
-            None if forms.len() < u8::MAX as usize => {
-                forms.push(form.to_string());
-                (forms.len() - 1) as u8
-            }
-            None => 0,
-        }
-    }
-
-    fn term(&mut self, word: &str, analyse: impl FnOnce() -> (String, String)) -> Term {
-        if let Some(&t) = self.words.get(word) {
-            return t;
-        }
-        let (form, stem) = analyse();
-        let group = self.group(&stem);
-        let term = Term {
-            group,
-            form: self.form(group, &form),
-        };
-        self.words.insert(word.into(), term);
-        term
-    }
-
-    fn han_term(&mut self, token: &str) -> Term {
-        let mut chars = token.chars();
-        let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
-            return self.term(token, || (token.to_string(), token.to_string()));
-        };
-        let pair = (u64::from(a) << 32) | u64::from(b);
-        if let Some(&t) = self.bigrams.get(&pair) {
-            return t;
-        }
-        let group = self.group(token);
-        let term = Term {
-            group,
-            form: self.form(group, token),
-        };
-        self.bigrams.insert(pair, term);
-        term
-    }
-
-    /// Appends a sort key per token of `text`: group, then form, then field.
-    fn keys(&mut self, tok: &Tokenizer, text: &str, field: usize, keys: &mut Vec<u64>) {
-        let key = |t: Term| (u64::from(t.group) << 16) | (u64::from(t.form) << 8) | field as u64;
-        Tokenizer::runs(text, |run| match run {
-            Run::Word(w) => keys.push(key(self.term(w, || tok.word(w)))),
-            Run::Han(h) => tok.han(h, |t| keys.push(key(self.han_term(t)))),
-        });
-    }
-
-    /// Indexes every compound under its parts as well (see [`compound`]): its
-    /// postings are copied into each part's group with the form [`COMPOUND`].
-    fn decompound(&mut self, tok: &Tokenizer, thesaurus: &Thesaurus, links: &[&str]) {
-        let extra: Vec<String> = thesaurus
-            .groups
-            .values()
-            .flatten()
-            .map(|w| synonyms::analyse(tok, w).0)
-            .collect();
-        let mut additions: Vec<(String, usize, Option<u32>)> = Vec::new();
-        {
-            let mut group_of: HashMap<&str, u32> = HashMap::default();
-            for (g, group) in self.groups.iter().enumerate() {
-                for f in &group.forms {
-                    group_of.entry(f.as_str()).or_insert(g as u32);
-                }
-            }
-            let mut vocab: HashSet<&str> = group_of.keys().copied().collect();
-            vocab.extend(extra.iter().map(String::as_str));
-            for (g, group) in self.groups.iter().enumerate() {
-                // The shortest form stands for the group: its other forms are the
-                // same compound, inflected.
-                let Some(form) = group.forms.iter().min_by_key(|f| (f.len(), f.as_str())) else {
-                    continue;
-                };
-                for part in compound::parts(form, &vocab, links) {
-                    let known = group_of.get(part.as_str()).copied();
-                    additions.push((part, g, known));
-                }
-            }
-        }
-        let mut touched = HashSet::default();
-        for (part, from, known) in additions {
-            let target = known.unwrap_or_else(|| {
-                let (form, stem) = tok.word(&part);
-                let g = self.group(&stem);
-                self.form(g, &form);
-                g
-            });
-            if target as usize == from {
-                continue;
-            }
-            let copied: Vec<RawPosting> = self.groups[from]
-                .postings
-                .iter()
-                .map(|p| RawPosting {
-                    form: COMPOUND,
-                    ..*p
-                })
-                .collect();
-            self.groups[target as usize].postings.extend(copied);
-            touched.insert(target);
-        }
-        // One posting per section: a word and a compound of it in one section add up.
-        for g in touched {
-            let postings = &mut self.groups[g as usize].postings;
-            postings.sort_by_key(|p| (p.section, p.form == COMPOUND));
-            postings.dedup_by(|later, kept| {
-                if later.section != kept.section {
-                    return false;
-                }
-                for (k, l) in kept.counts.iter_mut().zip(later.counts) {
-                    *k = k.saturating_add(l);
-                }
-                true
-            });
-        }
-    }
-
-    /// Appends `other`, whose articles come after this part's.
-    fn merge(&mut self, other: Partial) {
-        for theirs in other.groups {
-            let mine = self.group(&theirs.stem);
-            let remap: Vec<u8> = theirs.forms.iter().map(|f| self.form(mine, f)).collect();
-            let target = &mut self.groups[mine as usize].postings;
-            target.extend(theirs.postings.into_iter().map(|p| RawPosting {
-                form: remap[p.form as usize],
-                ..p
-            }));
-        }
-        self.docs.extend(other.docs);
-    }
-}
 
 /// Root-relative URL of a locale's meta file. Every locale has one, empty or not,
 /// so that no page depends on what the index holds.
@@ -230,134 +31,185 @@ pub fn meta_url(config: &Config, l: usize) -> String {
     format!("{}/search/{lang}/{}", config.path_prefix, shard::META)
 }
 
-/// Writes one locale's index: its own articles, not the fallbacks it shows.
-/// Returns the files written, relative to the output folder.
-///
-/// The articles are analysed in `parts` parallel runs, merged in order. Each part
-/// stems its own words, so use more than one only when the cores would otherwise
-/// idle (one locale at a time). The index is the same whatever `parts`.
+/// What indexing a locale needs before its articles are analysed: how its words
+/// are cut and stemmed, its thesaurus, and which articles it indexes.
+pub struct Indexer {
+    pub(super) tokenizer: Tokenizer,
+    pub(super) thesaurus: Thesaurus,
+    /// The locale's own articles (not the fallbacks it shows), by doc id.
+    articles: Vec<usize>,
+}
+
+impl Indexer {
+    pub fn new(site: &Site, l: usize) -> Result<Indexer> {
+        let lang = &site.config().locales[l].code;
+        let ls = &site.locales()[l];
+        let articles: Vec<usize> = (0..ls.articles.len())
+            .filter(|&a| !ls.articles[a].page.fallback)
+            .collect();
+        Ok(Indexer {
+            tokenizer: Tokenizer::new(lang),
+            thesaurus: Thesaurus::load(site.config(), lang)?,
+            articles,
+        })
+    }
+
+    /// The indexers of every locale, by locale: an `Err` when a thesaurus is
+    /// broken.
+    pub fn all(site: &Site) -> Result<Vec<Indexer>> {
+        (0..site.locales().len())
+            .map(|l| Indexer::new(site, l))
+            .collect()
+    }
+
+    /// Writes locale `l`'s index: its own articles, not the fallbacks it shows.
+    /// `sections` holds, by article of the locale, the sections the page pass cut
+    /// it into; an article it lacks is cut from its source. Returns the files
+    /// written, relative to the output folder.
+    ///
+    /// The articles are analysed in `parts` parallel runs, merged in order. Each
+    /// part stems its own words, so use more than one only when the cores would
+    /// otherwise idle. The index is the same whatever `parts` and `sections`.
+    pub fn write(
+        &self,
+        site: &Site,
+        l: usize,
+        mut sections: Vec<Option<Vec<Section>>>,
+        parts: usize,
+        output: &dyn Output,
+    ) -> Result<Vec<String>> {
+        let lang = &site.config().locales[l].code;
+        let ls = &site.locales()[l];
+        let mut by_doc: Vec<Option<Vec<Section>>> = self
+            .articles
+            .iter()
+            .map(|&a| sections.get_mut(a).and_then(Option::take))
+            .collect();
+        drop(sections);
+        let chunk = by_doc.len().div_ceil(parts.max(1)).max(1);
+        let parts: Vec<Partial> = by_doc
+            .par_chunks_mut(chunk)
+            .enumerate()
+            .map(|(c, docs)| {
+                let mut part = Partial::default();
+                for (i, cut) in docs.iter_mut().enumerate() {
+                    let doc = c * chunk + i;
+                    let a = self.articles[doc];
+                    let sections = cut.take().unwrap_or_else(|| {
+                        markdown::sections(&site.sources()[ls.articles[a].page.source])
+                    });
+                    analyse(site, l, a, doc, sections, self, &mut part);
+                }
+                part.forget_words();
+                part
+            })
+            .collect();
+        drop(by_doc);
+        let mut parts = parts.into_iter();
+        let mut partial = parts.next().unwrap_or_default();
+        for part in parts {
+            partial.merge(part);
+        }
+        let tokenizer = &self.tokenizer;
+        let thesaurus = &self.thesaurus;
+        if let Some(links) = compound::links(lang) {
+            partial.decompound(tokenizer, thesaurus, links);
+        }
+
+        // Average field lengths over all sections.
+        let n_sections: usize = partial.docs.iter().map(|d| d.1.len()).sum();
+        let mut avg = [0f32; FIELDS];
+        for lens in partial.docs.iter().flat_map(|d| &d.1) {
+            for (sum, len) in avg.iter_mut().zip(lens) {
+                *sum += *len as f32;
+            }
+        }
+        for a in &mut avg {
+            *a = (*a / n_sections.max(1) as f32).max(1.0);
+        }
+        let lens: Vec<&[[u32; FIELDS]]> = partial.docs.iter().map(|d| d.1.as_slice()).collect();
+
+        let n = n_sections as f32;
+        let mut groups: Vec<(String, Group)> = partial
+            .groups
+            .into_par_iter()
+            .map(|raw| {
+                let df = raw.postings.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let mut postings: Vec<Posting> = raw
+                    .postings
+                    .into_iter()
+                    .map(|p| {
+                        let sid = p.section as usize;
+                        let section = lens[sid / MAX_SECTIONS][sid % MAX_SECTIONS];
+                        let mut tf = 0.0;
+                        for f in 0..FIELDS {
+                            let norm = 1.0 - B[f] + B[f] * section[f] as f32 / avg[f];
+                            tf += WEIGHTS[f] * f32::from(p.counts[f]) / norm;
+                        }
+                        let score = idf * tf * (K1 + 1.0) / (tf + K1);
+                        Posting {
+                            section: p.section,
+                            impact: (score * 100.0).round().max(1.0) as u32,
+                            form: p.form,
+                        }
+                    })
+                    .collect();
+                postings.sort_unstable_by(|a, b| {
+                    b.impact.cmp(&a.impact).then(a.section.cmp(&b.section))
+                });
+                postings.truncate(shard::MAX_POSTINGS);
+                (raw.stem, sort_forms(raw.forms, postings))
+            })
+            .collect();
+        // Nothing in the output depends on the order tasks met the stems in.
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (stems, groups): (Vec<String>, Vec<Group>) = groups.into_iter().unzip();
+        let pointers = synonyms::pointers(thesaurus, tokenizer, &stems, &groups);
+        drop(stems);
+        let audience: Vec<(String, Vec<String>)> = thesaurus
+            .audience
+            .iter()
+            .map(|(who, words)| {
+                let forms = words.iter().map(|w| synonyms::audience_form(tokenizer, w));
+                (who.clone(), forms.collect())
+            })
+            .collect();
+        let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
+        let stopwords: Vec<String> = thesaurus
+            .stopwords
+            .iter()
+            .map(|w| synonyms::analyse(tokenizer, w).0)
+            .collect();
+        let sources = default_locale_docs(site, l, &self.articles);
+        let categories: Vec<(&str, &str)> = ls
+            .categories
+            .iter()
+            .map(|c| (c.title.as_str(), c.page.url.as_str()))
+            .collect();
+        let index = shard::Index {
+            lang,
+            groups: &groups,
+            docs: &docs,
+            categories: &categories,
+            synonyms: &pointers,
+            audience: &audience,
+            sources: &sources,
+            stopwords: &stopwords,
+        };
+        shard::write(&format!("search/{lang}"), &index, output)
+    }
+}
+
+/// Writes one locale's index from the sources of its articles: what serve does
+/// after an edit. See [`Indexer::write`].
 pub fn index_locale(
     site: &Site,
     l: usize,
     parts: usize,
     output: &dyn Output,
 ) -> Result<Vec<String>> {
-    let lang = &site.config().locales[l].code;
-    let ls = &site.locales()[l];
-    let articles: Vec<usize> = (0..ls.articles.len())
-        .filter(|&a| !ls.articles[a].page.fallback)
-        .collect();
-
-    // Each task tokenizes a run of articles into a partial index; the parts are
-    // merged in article order.
-    let tokenizer = Tokenizer::new(lang);
-    let thesaurus = Thesaurus::load(site.config(), lang)?;
-    let audiences: Vec<&str> = thesaurus.audience.keys().map(String::as_str).collect();
-    let chunk = articles.len().div_ceil(parts.max(1)).max(1);
-    let parts: Vec<Partial> = articles
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(c, articles)| {
-            let mut part = Partial::default();
-            for (i, &a) in articles.iter().enumerate() {
-                let doc = c * chunk + i;
-                analyse(site, l, a, doc, &tokenizer, &audiences, &mut part);
-            }
-            part.words = HashMap::default();
-            part.bigrams = HashMap::default();
-            part
-        })
-        .collect();
-    let mut parts = parts.into_iter();
-    let mut partial = parts.next().unwrap_or_default();
-    for part in parts {
-        partial.merge(part);
-    }
-    if let Some(links) = compound::links(lang) {
-        partial.decompound(&tokenizer, &thesaurus, links);
-    }
-
-    // Average field lengths over all sections.
-    let n_sections: usize = partial.docs.iter().map(|d| d.1.len()).sum();
-    let mut avg = [0f32; FIELDS];
-    for lens in partial.docs.iter().flat_map(|d| &d.1) {
-        for (sum, len) in avg.iter_mut().zip(lens) {
-            *sum += *len as f32;
-        }
-    }
-    for a in &mut avg {
-        *a = (*a / n_sections.max(1) as f32).max(1.0);
-    }
-    let lens: Vec<&[[u32; FIELDS]]> = partial.docs.iter().map(|d| d.1.as_slice()).collect();
-
-    let n = n_sections as f32;
-    let mut groups: Vec<(String, Group)> = partial
-        .groups
-        .into_par_iter()
-        .map(|raw| {
-            let df = raw.postings.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut postings: Vec<Posting> = raw
-                .postings
-                .into_iter()
-                .map(|p| {
-                    let sid = p.section as usize;
-                    let section = lens[sid / MAX_SECTIONS][sid % MAX_SECTIONS];
-                    let mut tf = 0.0;
-                    for f in 0..FIELDS {
-                        let norm = 1.0 - B[f] + B[f] * section[f] as f32 / avg[f];
-                        tf += WEIGHTS[f] * f32::from(p.counts[f]) / norm;
-                    }
-                    let score = idf * tf * (K1 + 1.0) / (tf + K1);
-                    Posting {
-                        section: p.section,
-                        impact: (score * 100.0).round().max(1.0) as u32,
-                        form: p.form,
-                    }
-                })
-                .collect();
-            postings
-                .sort_unstable_by(|a, b| b.impact.cmp(&a.impact).then(a.section.cmp(&b.section)));
-            postings.truncate(shard::MAX_POSTINGS);
-            (raw.stem, sort_forms(raw.forms, postings))
-        })
-        .collect();
-    // Nothing in the output depends on the order tasks met the stems in.
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (stems, groups): (Vec<String>, Vec<Group>) = groups.into_iter().unzip();
-    let pointers = synonyms::pointers(&thesaurus, &tokenizer, &stems, &groups);
-    drop(stems);
-    let audience: Vec<(String, Vec<String>)> = thesaurus
-        .audience
-        .iter()
-        .map(|(who, words)| {
-            let forms = words.iter().map(|w| synonyms::audience_form(&tokenizer, w));
-            (who.clone(), forms.collect())
-        })
-        .collect();
-    let docs: Vec<Doc> = partial.docs.into_iter().map(|d| d.0).collect();
-    let stopwords: Vec<String> = thesaurus
-        .stopwords
-        .iter()
-        .map(|w| synonyms::analyse(&tokenizer, w).0)
-        .collect();
-    let sources = default_locale_docs(site, l, &articles);
-    let categories: Vec<(&str, &str)> = ls
-        .categories
-        .iter()
-        .map(|c| (c.title.as_str(), c.page.url.as_str()))
-        .collect();
-    let index = shard::Index {
-        lang,
-        groups: &groups,
-        docs: &docs,
-        categories: &categories,
-        synonyms: &pointers,
-        audience: &audience,
-        sources: &sources,
-        stopwords: &stopwords,
-    };
-    shard::write(&format!("search/{lang}"), &index, output)
+    Indexer::new(site, l)?.write(site, l, Vec::new(), parts, output)
 }
 
 /// For each article of locale `l` (by doc id), the doc id of its original in the
@@ -396,147 +248,5 @@ fn sort_forms(forms: Vec<String>, mut postings: Vec<Posting>) -> Group {
     Group {
         forms: order.into_iter().map(|(f, _)| f).collect(),
         postings,
-    }
-}
-
-/// Tokenizes one article into `part`: its sections' postings and display data.
-fn analyse(
-    site: &Site,
-    l: usize,
-    a: usize,
-    doc_id: usize,
-    tok: &Tokenizer,
-    audiences: &[&str],
-    part: &mut Partial,
-) {
-    let ls = &site.locales()[l];
-    let article = &ls.articles[a];
-    let source = &site.sources()[article.page.source];
-    let title = source.front.title().to_string();
-    let mut sections = markdown::sections(source);
-    if sections.len() > MAX_SECTIONS {
-        let rest: Vec<String> = sections.drain(MAX_SECTIONS..).map(|s| s.text).collect();
-        let last = sections.last_mut().expect("MAX_SECTIONS > 0");
-        last.text.push(' ');
-        last.text.push_str(&rest.join(" "));
-    }
-    // Description and tags are the writer's own summary: they count like a
-    // heading of the intro.
-    let mut summary = source.front.description.clone().unwrap_or_default();
-    for tag in &source.front.tags {
-        summary.push(' ');
-        summary.push_str(tag);
-    }
-    // The title counts in every section.
-    let mut title_keys = Vec::new();
-    part.keys(tok, &title, TITLE, &mut title_keys);
-    let mut keys = Vec::new();
-    let mut lens = Vec::with_capacity(sections.len());
-    for (i, s) in sections.iter().enumerate() {
-        keys.clear();
-        keys.extend_from_slice(&title_keys);
-        part.keys(tok, &s.heading, HEADING, &mut keys);
-        if i == 0 {
-            part.keys(tok, &summary, HEADING, &mut keys);
-        }
-        let mut at = 0;
-        for link in &s.links {
-            part.keys(tok, &s.text[at..link.start], BODY, &mut keys);
-            part.keys(tok, &s.text[link.clone()], LINK, &mut keys);
-            at = link.end;
-        }
-        part.keys(tok, &s.text[at..], BODY, &mut keys);
-        let mut len = [0u32; FIELDS];
-        for k in &keys {
-            len[(k & 0xff) as usize] += 1;
-        }
-        // Link text is text of the section: it makes the body as long as it reads.
-        len[BODY] += len[LINK];
-        lens.push(len);
-
-        // Sorted keys come in runs: one per group, inside it one per form.
-        keys.sort_unstable();
-        let section = (doc_id * MAX_SECTIONS + i) as u32;
-        for by_group in keys.chunk_by(|a, b| a >> 16 == b >> 16) {
-            let mut counts = [0u16; FIELDS];
-            let mut best = (0, 0u8);
-            for by_form in by_group.chunk_by(|a, b| a >> 8 == b >> 8) {
-                for k in by_form {
-                    let field = (k & 0xff) as usize;
-                    counts[field] = counts[field].saturating_add(1);
-                }
-                // The form used most; on a tie, the first in alphabetical order,
-                // whatever order this part met them in.
-                let form = (by_form[0] >> 8) as u8;
-                let forms = &part.groups[(by_group[0] >> 16) as usize].forms;
-                if by_form.len() > best.0
-                    || (by_form.len() == best.0 && forms[form as usize] < forms[best.1 as usize])
-                {
-                    best = (by_form.len(), form);
-                }
-            }
-            part.groups[(by_group[0] >> 16) as usize]
-                .postings
-                .push(RawPosting {
-                    section,
-                    counts,
-                    form: best.1,
-                });
-        }
-    }
-    let doc = Doc {
-        title,
-        url: article.page.url.clone(),
-        category: article.category,
-        sections: sections
-            .into_iter()
-            .map(|s| (s.id.unwrap_or_default(), s.heading, passage(&s.text)))
-            .collect(),
-        audience: source
-            .front
-            .audience
-            .as_deref()
-            .and_then(|who| audiences.iter().position(|a| *a == who))
-            .map_or(0, |i| (i + 1).min(usize::from(u8::MAX)) as u8),
-    };
-    part.docs.push((doc, lens));
-}
-
-/// The start of a section's text, about [`PASSAGE`] columns wide (a Han character
-/// takes two), cut at a word boundary where there are spaces.
-fn passage(text: &str) -> String {
-    let mut width = 0;
-    let end = text.char_indices().find_map(|(i, c)| {
-        width += if super::tokenize::is_han(c) { 2 } else { 1 };
-        (width > PASSAGE).then_some(i)
-    });
-    let Some(end) = end else {
-        return text.to_string();
-    };
-    let cut = &text[..end];
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > end / 2 => &cut[..i],
-        _ => cut,
-    };
-    format!("{cut}…")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{PASSAGE, passage};
-
-    #[test]
-    fn passages_are_cut_by_width() {
-        let latin = "word ".repeat(100);
-        let p = passage(&latin);
-        assert!(
-            p.ends_with("word…") && p.chars().count() <= PASSAGE + 1,
-            "{p}"
-        );
-        let han = "退款".repeat(100);
-        let p = passage(&han);
-        // A Han character is two columns wide: half as many, and the ellipsis.
-        assert_eq!(p.chars().count(), PASSAGE / 2 + 1, "{p}");
-        assert_eq!(passage("short"), "short");
     }
 }

@@ -23,6 +23,7 @@
 //! The format is read by `themes/default/static/kbgen.js`; `tests/search.rs` runs the
 //! same client code against the example site.
 
+mod analyse;
 mod build;
 mod compound;
 mod model;
@@ -31,4 +32,4 @@ mod shard;
 pub mod synonyms;
 pub mod tokenize;
 
-pub use build::{index_locale, meta_url};
+pub use build::{Indexer, index_locale, meta_url};

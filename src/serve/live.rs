@@ -14,7 +14,7 @@ use crate::markdown::AnchorRef;
 use crate::pipeline::{self, Job, Keep, Outcome, Prepared};
 use crate::render::Renderer;
 use crate::resolve::Site;
-use crate::search;
+use crate::search::{self, Indexer};
 use crate::write::{Memory, Stored};
 
 /// What changed on disk, as the watcher reports it.
@@ -184,14 +184,20 @@ impl LiveSite {
         }
         let memory = Memory::new();
         let jobs = pipeline::jobs(&site);
-        let outcomes = pipeline::render_pages(
+        let indexers = Indexer::all(&site)
+            .map_err(|e| self.setup_errors.extend(e.diagnostics()))
+            .ok();
+        // A page that fails is still served, with its error, and searched.
+        let (outcomes, indexed) = pipeline::render_and_index(
             &site,
             renderer.as_ref(),
+            indexers.as_deref(),
             &jobs,
             &memory,
-            Keep::Outline,
+            false,
             &ProgressBar::hidden(),
         );
+        drop(indexers);
         let mut warnings = warnings;
         match pipeline::write_media(&site, &outcomes, &memory) {
             Ok(w) => warnings.extend(w),
@@ -209,12 +215,13 @@ impl LiveSite {
         {
             self.setup_errors.extend(e.diagnostics());
         }
-        let index_files = match pipeline::write_search_indexes(&site, &memory) {
-            Ok(files) => files,
-            Err(e) => {
+        let index_files = match indexed {
+            Some(Ok(files)) => files,
+            Some(Err(e)) => {
                 self.setup_errors.extend(e.diagnostics());
                 vec![Vec::new(); site.locales().len()]
             }
+            None => vec![Vec::new(); site.locales().len()],
         };
         if let Some(r) = &renderer {
             self.write_site_wide(&site, r, &index_files, &memory);
