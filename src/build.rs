@@ -8,8 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
 use crate::pipeline::{
-    Prepared, check_anchors_of, content_errors, jobs, load, render_and_index, write_media,
-    write_site_files,
+    PendingIndex, Prepared, check_anchors_of, content_errors, jobs, load, render_and_index,
+    write_media, write_site_files,
 };
 use crate::search::Indexer;
 use crate::timings::Timings;
@@ -66,7 +66,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
             None
         }
     };
-    let (outcomes, indexed) = render_and_index(
+    let (outcomes, pending) = render_and_index(
         &site,
         renderer.as_ref(),
         indexers.as_deref(),
@@ -75,20 +75,28 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
         true,
         &bar,
     );
-    drop(indexers);
     errors.extend(outcomes.iter().flat_map(|o| o.errors().cloned()));
-    match write_media(&site, &outcomes, &staging) {
+    timings.stage("pages");
+    // What needs every page, beside the last locale's index.
+    let ((media, anchors), indexed) = rayon::join(
+        || {
+            let media = write_media(&site, &outcomes, &staging);
+            let mut anchors = check_anchors_of(&site, &jobs, &outcomes);
+            if let Some(renderer) = &renderer
+                && let Err(e) = write_site_files(&site, renderer, &staging)
+            {
+                anchors.errors.extend(e.diagnostics());
+            }
+            (media, anchors)
+        },
+        || pending.map(PendingIndex::finish),
+    );
+    drop(indexers);
+    timings.stage("site");
+    match media {
         Ok(w) => warnings.extend(w),
         Err(e) => errors.extend(e.diagnostics()),
     }
-    timings.stage("pages");
-    let mut anchors = check_anchors_of(&site, &jobs, &outcomes);
-    if let Some(renderer) = &renderer
-        && let Err(e) = write_site_files(&site, renderer, &staging)
-    {
-        anchors.errors.extend(e.diagnostics());
-    }
-    timings.stage("site");
     errors.extend(anchors.errors);
     warnings.extend(anchors.warnings);
     bar.finish_and_clear();

@@ -155,7 +155,12 @@ fn the_index_does_not_depend_on_how_the_work_is_split() {
             .into_iter()
             .filter(|e| e.as_ref().unwrap().file_type().is_file())
             .count();
-        assert_eq!(written, whole.len(), "{}: the build wrote other files", locale.code);
+        assert_eq!(
+            written,
+            whole.len(),
+            "{}: the build wrote other files",
+            locale.code
+        );
     }
 }
 

@@ -30,8 +30,8 @@ use crate::search;
 use crate::theme::Theme;
 
 pub use pages::{
-    Indexed, Job, Keep, Outcome, Role, check_anchors, check_anchors_of, jobs, page_errors,
-    render_and_index, render_pages,
+    Indexed, Job, Keep, Outcome, PendingIndex, Role, check_anchors, check_anchors_of, jobs,
+    page_errors, render_and_index, render_pages,
 };
 pub use write::{write_assets, write_media, write_site_files, write_sitemaps, write_special_pages};
 

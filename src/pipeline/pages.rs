@@ -128,44 +128,43 @@ pub fn render_pages(
         .collect()
 }
 
-/// What [`render_and_index`] wrote of the search indexes: the files, per locale.
+/// The search indexes written: the files of each locale, relative to the output.
 pub type Indexed = Result<Vec<Vec<String>>>;
 
 /// The page pass with the search stage beside it. The parse that renders an
 /// article also cuts it into search sections, and each locale's index is
 /// analysed, scored and written while the next locale renders: only two
-/// locales' sections are held at a time.
+/// locales' sections are held at a time. The last locale's index is left to
+/// [`PendingIndex::finish`], for the caller to run beside what needs every page.
 ///
 /// With `until_error`, indexing stops at the first locale with a failing page (a
-/// build that fails needs no index) and no index is returned; nor is one without
+/// build that fails needs no index) and nothing is pending; nor without
 /// `indexers` (by locale).
-pub fn render_and_index(
-    site: &Site,
+pub fn render_and_index<'a>(
+    site: &'a Site,
     renderer: Option<&Renderer>,
-    indexers: Option<&[Indexer]>,
+    indexers: Option<&'a [Indexer]>,
     jobs: &[Job<'_>],
-    output: &dyn Output,
+    output: &'a dyn Output,
     until_error: bool,
     bar: &ProgressBar,
-) -> (Vec<Outcome>, Option<Indexed>) {
+) -> (Vec<Outcome>, Option<PendingIndex<'a>>) {
     let Some(indexers) = indexers else {
         let outcomes = render_pages(site, renderer, jobs, output, Keep::Outline, bar);
         return (outcomes, None);
     };
-    // Either side of the pipeline can use both cores when the other is done.
-    let parts = rayon::current_num_threads();
-    let index = |(l, sections): (usize, Vec<Option<Vec<Section>>>)| {
-        (l, indexers[l].write(site, l, sections, parts, output))
+    let mut index = PendingIndex {
+        site,
+        indexers,
+        output,
+        written: site.locales().iter().map(|_| None).collect(),
+        last: None,
     };
-    let mut written: Vec<Option<Result<Vec<String>>>> =
-        site.locales().iter().map(|_| None).collect();
     let mut outcomes = Vec::with_capacity(jobs.len());
     let mut indexing = true;
-    // The sections of the last locale rendered, by article, until it is indexed.
-    let mut pending: Option<(usize, Vec<Option<Vec<Section>>>)> = None;
     for locale_jobs in jobs.chunk_by(|a, b| a.locale == b.locale) {
         let cut = indexing;
-        let ((mine, sections), done) = rayon::join(
+        let ((mine, sections), ()) = rayon::join(
             || -> (Vec<Outcome>, Vec<Option<Vec<Section>>>) {
                 locale_jobs
                     .par_iter()
@@ -176,11 +175,8 @@ pub fn render_and_index(
                     })
                     .unzip()
             },
-            || pending.take().map(index),
+            || index.write_last(),
         );
-        if let Some((l, files)) = done {
-            written[l] = Some(files);
-        }
         indexing &= !(until_error && mine.iter().any(|o| !o.problems.is_empty()));
         outcomes.extend(mine);
         if indexing {
@@ -192,22 +188,49 @@ pub fn render_and_index(
                     by_article[a] = Some(cut);
                 }
             }
-            pending = Some((l, by_article));
+            index.last = Some((l, by_article));
         }
     }
-    if !indexing {
-        return (outcomes, None);
+    (outcomes, indexing.then_some(index))
+}
+
+/// The search indexes [`render_and_index`] has not written yet.
+pub struct PendingIndex<'a> {
+    site: &'a Site,
+    indexers: &'a [Indexer],
+    output: &'a dyn Output,
+    /// By locale, once written.
+    written: Vec<Option<Result<Vec<String>>>>,
+    /// The last locale rendered and its sections, by article, until it is indexed.
+    last: Option<(usize, Vec<Option<Vec<Section>>>)>,
+}
+
+impl PendingIndex<'_> {
+    /// Writes the index of the last locale rendered.
+    fn write_last(&mut self) {
+        if let Some((l, sections)) = self.last.take() {
+            // Either side of the pipeline can use both cores when the other is done.
+            let parts = rayon::current_num_threads();
+            let files = self.indexers[l].write(self.site, l, sections, parts, self.output);
+            self.written[l] = Some(files);
+        }
     }
-    if let Some((l, files)) = pending.map(index) {
-        written[l] = Some(files);
+
+    /// Writes what is left; a locale that had no pages in the page pass is indexed
+    /// from its sources.
+    pub fn finish(mut self) -> Indexed {
+        self.write_last();
+        let parts = rayon::current_num_threads();
+        let (site, output) = (self.site, self.output);
+        self.written
+            .into_iter()
+            .zip(self.indexers)
+            .enumerate()
+            .map(|(l, (files, indexer))| {
+                files.unwrap_or_else(|| indexer.write(site, l, Vec::new(), parts, output))
+            })
+            .collect()
     }
-    // A locale without pages in `jobs` is indexed from its sources.
-    let indexed = written
-        .into_iter()
-        .enumerate()
-        .map(|(l, files)| files.unwrap_or_else(|| index((l, Vec::new())).1))
-        .collect();
-    (outcomes, Some(indexed))
 }
 
 /// Parses, renders and writes one page.

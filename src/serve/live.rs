@@ -188,7 +188,7 @@ impl LiveSite {
             .map_err(|e| self.setup_errors.extend(e.diagnostics()))
             .ok();
         // A page that fails is still served, with its error, and searched.
-        let (outcomes, indexed) = pipeline::render_and_index(
+        let (outcomes, pending) = pipeline::render_and_index(
             &site,
             renderer.as_ref(),
             indexers.as_deref(),
@@ -197,6 +197,7 @@ impl LiveSite {
             false,
             &ProgressBar::hidden(),
         );
+        let indexed = pending.map(pipeline::PendingIndex::finish);
         drop(indexers);
         let mut warnings = warnings;
         match pipeline::write_media(&site, &outcomes, &memory) {
