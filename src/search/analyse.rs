@@ -3,7 +3,6 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::build::Indexer;
 use super::compound;
 use super::model::{Doc, MAX_SECTIONS};
 use super::synonyms::{self, Thesaurus};
@@ -218,6 +217,13 @@ impl Partial {
     }
 }
 
+/// How a locale's words are cut, stemmed and grouped: what analysing an article
+/// needs besides the article.
+pub(super) struct Language {
+    pub(super) tokenizer: Tokenizer,
+    pub(super) thesaurus: Thesaurus,
+}
+
 /// Tokenizes one article, cut into `sections`, into `part`: its sections'
 /// postings and display data.
 pub(super) fn analyse(
@@ -226,10 +232,10 @@ pub(super) fn analyse(
     a: usize,
     doc_id: usize,
     mut sections: Vec<Section>,
-    indexer: &Indexer,
+    language: &Language,
     part: &mut Partial,
 ) {
-    let tok = &indexer.tokenizer;
+    let tok = &language.tokenizer;
     let ls = &site.locales()[l];
     let article = &ls.articles[a];
     let source = &site.sources()[article.page.source];
@@ -316,7 +322,7 @@ pub(super) fn analyse(
             .front
             .audience
             .as_deref()
-            .and_then(|who| indexer.thesaurus.audience.keys().position(|a| a == who))
+            .and_then(|who| language.thesaurus.audience.keys().position(|a| a == who))
             .map_or(0, |i| (i + 1).min(usize::from(u8::MAX)) as u8),
     };
     part.docs.push((doc, lens));

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::analyse::{COMPOUND, FIELDS, Partial, analyse};
+use super::analyse::{COMPOUND, FIELDS, Language, Partial, analyse};
 use super::model::{Doc, Group, MAX_SECTIONS, Posting};
 use super::synonyms::{self, Thesaurus};
 use super::tokenize::Tokenizer;
@@ -34,8 +34,7 @@ pub fn meta_url(config: &Config, l: usize) -> String {
 /// What indexing a locale needs before its articles are analysed: how its words
 /// are cut and stemmed, its thesaurus, and which articles it indexes.
 pub struct Indexer {
-    pub(super) tokenizer: Tokenizer,
-    pub(super) thesaurus: Thesaurus,
+    language: Language,
     /// The locale's own articles (not the fallbacks it shows), by doc id.
     articles: Vec<usize>,
 }
@@ -48,8 +47,10 @@ impl Indexer {
             .filter(|&a| !ls.articles[a].page.fallback)
             .collect();
         Ok(Indexer {
-            tokenizer: Tokenizer::new(lang),
-            thesaurus: Thesaurus::load(site.config(), lang)?,
+            language: Language {
+                tokenizer: Tokenizer::new(lang),
+                thesaurus: Thesaurus::load(site.config(), lang)?,
+            },
             articles,
         })
     }
@@ -98,7 +99,7 @@ impl Indexer {
                     let sections = cut.take().unwrap_or_else(|| {
                         markdown::sections(&site.sources()[ls.articles[a].page.source])
                     });
-                    analyse(site, l, a, doc, sections, self, &mut part);
+                    analyse(site, l, a, doc, sections, &self.language, &mut part);
                 }
                 part.forget_words();
                 part
@@ -110,8 +111,8 @@ impl Indexer {
         for part in parts {
             partial.merge(part);
         }
-        let tokenizer = &self.tokenizer;
-        let thesaurus = &self.thesaurus;
+        let tokenizer = &self.language.tokenizer;
+        let thesaurus = &self.language.thesaurus;
         if let Some(links) = compound::links(lang) {
             partial.decompound(tokenizer, thesaurus, links);
         }
