@@ -233,9 +233,9 @@ impl PendingIndex<'_> {
     }
 }
 
-/// Parses, renders and writes one page.
-/// With `cut`, an article that is not a fallback is also cut into search
-/// sections, from the same parse; a page that fails to parse has none.
+/// Parses, renders and writes one page. With `cut`, an article that is not a
+/// fallback is also cut into search sections, from the same parse; a page that
+/// fails to parse has none.
 fn render_page(
     site: &Site,
     renderer: Option<&Renderer>,
