@@ -11,7 +11,6 @@ use crate::pipeline::{
     PendingIndex, Prepared, check_anchors_of, content_errors, jobs, load, render_and_index,
     write_media, write_site_files,
 };
-use crate::search::Indexer;
 use crate::timings::Timings;
 use crate::write::{Claim, Staging};
 
@@ -44,6 +43,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let Prepared {
         site,
         renderer,
+        indexers,
         mut warnings,
         mut errors,
     } = loaded.resolve().prepared()?;
@@ -59,13 +59,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     // each locale's index is written once its pages are; a build that has
     // already failed needs no index. Anchors are checked once every page is
     // parsed; if anything failed, the staging folder is dropped.
-    let indexers = match Indexer::all(&site) {
-        Ok(indexers) => errors.is_empty().then_some(indexers),
-        Err(e) => {
-            errors.extend(e.diagnostics());
-            None
-        }
-    };
+    let indexers = indexers.filter(|_| errors.is_empty());
     let (outcomes, pending) = render_and_index(
         &site,
         renderer.as_ref(),

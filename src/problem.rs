@@ -44,6 +44,9 @@ pub enum Kind {
     Write,
     /// A `brand.accent` that cannot reach WCAG AA contrast as it is.
     Brand,
+    /// A synonyms file (the theme's or `locales/<locale>/synonyms.yaml`) that does
+    /// not read, or an entry that is not one word.
+    Synonyms,
 }
 
 impl Kind {

@@ -77,6 +77,39 @@ fn a_synonym_that_is_a_phrase_is_an_error_with_its_position() {
         .assert_stderr_has("\"money back\" is not one word");
 }
 
+/// The thesaurus is read where the site is resolved, so `kbgen check` rejects what
+/// the build rejects, at the same line.
+#[test]
+fn a_synonyms_file_that_does_not_read_fails_check_as_it_fails_the_build() {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let before = site.output("en/index.html");
+    site.write("locales/en/synonyms.yaml", "groups: [refund, refunds]\n");
+    let at = "locales/en/synonyms.yaml:1:9: error: synonyms: groups: invalid type";
+    let fix = "`groups:` and `audience:` map a name to a list of words";
+    site.build()
+        .assert_code(1)
+        .assert_stderr_has(at)
+        .assert_stderr_has(fix);
+    site.check(&[])
+        .assert_code(1)
+        .assert_stdout_has(at)
+        .assert_stdout_has(fix);
+    assert_eq!(
+        site.output("en/index.html"),
+        before,
+        "the output is left as it was"
+    );
+    let (_, report) = site.check_json(&[]);
+    let kinds: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"synonyms"), "{report}");
+}
+
 #[test]
 fn swapped_letters_count_as_one_typo() {
     let site = TestSite::fixture("basic");

@@ -2,8 +2,8 @@
 //!
 //! 1. [`load`]: the theme, the pages, the files beside them and the UI strings,
 //!    with the Fluent lint;
-//! 2. [`Loaded::resolve`]: URLs, fallbacks, translation state, aliases, and the
-//!    renderer;
+//! 2. [`Loaded::resolve`]: URLs, fallbacks, translation state, aliases, the
+//!    renderer and the search indexers (with their thesauri);
 //! 3. the page pass ([`pages`]): parse, validate and render each page; the same
 //!    parse cuts each article into search sections, and each locale's search
 //!    index is built while the next locale renders ([`render_and_index`]);
@@ -26,7 +26,7 @@ use crate::media::Catalog;
 use crate::problem::{Kind, Level, Problem};
 use crate::render::{Renderer, SearchLinks};
 use crate::resolve::{self, Site};
-use crate::search;
+use crate::search::{self, Indexer};
 use crate::theme::Theme;
 
 pub use pages::{
@@ -96,12 +96,15 @@ pub fn load(config: Config) -> Result<Loaded> {
     })
 }
 
-/// What the resolve stage leaves: the site, when it resolves, and what renders it.
+/// What the resolve stage leaves: the site, when it resolves, and what renders and
+/// indexes it.
 pub struct Resolved {
     pub site: Option<Site>,
     /// `None` when the templates or UI strings are broken; pages are still parsed,
     /// so that every content error is reported.
     pub renderer: Option<Renderer>,
+    /// By locale; `None` when a synonyms file is broken.
+    pub indexers: Option<Vec<Indexer>>,
     pub problems: Vec<Problem>,
     notices: Vec<Diagnostic>,
 }
@@ -127,6 +130,7 @@ impl Loaded {
                 return Resolved {
                     site: None,
                     renderer: None,
+                    indexers: None,
                     problems,
                     notices,
                 };
@@ -142,9 +146,16 @@ impl Loaded {
                 })
                 .ok()
         });
+        let indexers = Indexer::all(site.config())
+            .map_err(|e| {
+                let synonyms = |d| Problem::new(Level::Error, Kind::Synonyms, d);
+                problems.extend(e.diagnostics().into_iter().map(synonyms));
+            })
+            .ok();
         Resolved {
             site: Some(site),
             renderer,
+            indexers,
             problems,
             notices,
         }
@@ -158,6 +169,8 @@ pub struct Prepared {
     /// `None` when the templates or UI strings are broken; pages are still parsed,
     /// so that every content error is reported.
     pub renderer: Option<Renderer>,
+    /// By locale; `None` when a synonyms file is broken.
+    pub indexers: Option<Vec<Indexer>>,
     pub warnings: Vec<Diagnostic>,
     pub errors: Vec<Diagnostic>,
 }
@@ -175,6 +188,7 @@ impl Resolved {
         let Resolved {
             site,
             renderer,
+            indexers,
             problems,
             notices,
         } = self;
@@ -196,6 +210,7 @@ impl Resolved {
         Ok(Prepared {
             site,
             renderer,
+            indexers,
             warnings,
             errors,
         })

@@ -10,7 +10,7 @@ use super::synonyms::{self, Thesaurus};
 use super::tokenize::Tokenizer;
 use super::{compound, shard};
 use crate::config::Config;
-use crate::diagnostic::Result;
+use crate::diagnostic::{Error, Result};
 use crate::markdown::{self, Section};
 use crate::resolve::Site;
 use crate::write::Output;
@@ -31,36 +31,41 @@ pub fn meta_url(config: &Config, l: usize) -> String {
     format!("{}/search/{lang}/{}", config.path_prefix, shard::META)
 }
 
-/// What indexing a locale needs before its articles are analysed: how its words
-/// are cut and stemmed, its thesaurus, and which articles it indexes.
+/// What indexing a locale needs besides its articles: how its words are cut and
+/// stemmed, and its thesaurus. It does not change with the content, so serve keeps
+/// it from edit to edit.
 pub struct Indexer {
     language: Language,
-    /// The locale's own articles (not the fallbacks it shows), by doc id.
-    articles: Vec<usize>,
 }
 
 impl Indexer {
-    pub fn new(site: &Site, l: usize) -> Result<Indexer> {
-        let lang = &site.config().locales[l].code;
-        let ls = &site.locales()[l];
-        let articles: Vec<usize> = (0..ls.articles.len())
-            .filter(|&a| !ls.articles[a].page.fallback)
-            .collect();
+    /// Locale `l`'s indexer; an `Err` when its synonyms files do not read.
+    pub fn new(config: &Config, l: usize) -> Result<Indexer> {
+        let lang = &config.locales[l].code;
         Ok(Indexer {
             language: Language {
                 tokenizer: Tokenizer::new(lang),
-                thesaurus: Thesaurus::load(site.config(), lang)?,
+                thesaurus: Thesaurus::load(config, lang)?,
             },
-            articles,
         })
     }
 
-    /// The indexers of every locale, by locale: an `Err` when a thesaurus is
-    /// broken.
-    pub fn all(site: &Site) -> Result<Vec<Indexer>> {
-        (0..site.locales().len())
-            .map(|l| Indexer::new(site, l))
-            .collect()
+    /// The indexers of every locale, by locale: an `Err` with every broken
+    /// synonyms file.
+    pub fn all(config: &Config) -> Result<Vec<Indexer>> {
+        let mut indexers = Vec::new();
+        let mut errors = Vec::new();
+        for l in 0..config.locales.len() {
+            match Indexer::new(config, l) {
+                Ok(indexer) => indexers.push(indexer),
+                Err(e) => errors.extend(e.diagnostics()),
+            }
+        }
+        if errors.is_empty() {
+            Ok(indexers)
+        } else {
+            Err(Error::Content(errors))
+        }
     }
 
     /// Writes locale `l`'s index: its own articles, not the fallbacks it shows.
@@ -81,8 +86,10 @@ impl Indexer {
     ) -> Result<Vec<String>> {
         let lang = &site.config().locales[l].code;
         let ls = &site.locales()[l];
-        let mut by_doc: Vec<Option<Vec<Section>>> = self
-            .articles
+        let articles: Vec<usize> = (0..ls.articles.len())
+            .filter(|&a| !ls.articles[a].page.fallback)
+            .collect();
+        let mut by_doc: Vec<Option<Vec<Section>>> = articles
             .iter()
             .map(|&a| sections.get_mut(a).and_then(Option::take))
             .collect();
@@ -95,7 +102,7 @@ impl Indexer {
                 let mut part = Partial::default();
                 for (i, cut) in docs.iter_mut().enumerate() {
                     let doc = c * chunk + i;
-                    let a = self.articles[doc];
+                    let a = articles[doc];
                     let sections = cut.take().unwrap_or_else(|| {
                         markdown::sections(&site.sources()[ls.articles[a].page.source])
                     });
@@ -182,7 +189,7 @@ impl Indexer {
             .iter()
             .map(|w| synonyms::analyse(tokenizer, w).0)
             .collect();
-        let sources = default_locale_docs(site, l, &self.articles);
+        let sources = default_locale_docs(site, l, &articles);
         let categories: Vec<(&str, &str)> = ls
             .categories
             .iter()
@@ -210,7 +217,7 @@ pub fn index_locale(
     parts: usize,
     output: &dyn Output,
 ) -> Result<Vec<String>> {
-    Indexer::new(site, l)?.write(site, l, Vec::new(), parts, output)
+    Indexer::new(site.config(), l)?.write(site, l, Vec::new(), parts, output)
 }
 
 /// For each article of locale `l` (by doc id), the doc id of its original in the

@@ -71,7 +71,12 @@ impl Thesaurus {
     pub fn layer(&mut self, path: &Path, text: &str) -> Result<()> {
         let fail = |d: Diagnostic| Error::Content(vec![d]);
         let raw: Raw = serde_yaml::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::error(path, format!("synonyms: {e}"));
+            let mut d = Diagnostic::error(
+                path,
+                format!(
+                    "synonyms: {e}; `groups:` and `audience:` map a name to a list of words ({{refund: [refund, refunds]}}), `stopwords:` is a list of words"
+                ),
+            );
             if let Some(loc) = e.location() {
                 d = d.at(loc.line(), loc.column());
             }

@@ -66,6 +66,8 @@ struct State {
     pages: Vec<HashMap<String, PageState>>,
     /// Per locale: the search index files served now.
     index_files: Vec<Vec<String>>,
+    /// By locale; `None` while a synonyms file is broken, when no index is made.
+    indexers: Option<Vec<Indexer>>,
     /// Locales whose search index is older than their pages.
     stale_indexes: BTreeSet<usize>,
 }
@@ -156,6 +158,7 @@ impl LiveSite {
         let Prepared {
             site,
             renderer,
+            indexers,
             warnings,
             errors,
         } = match pipeline::prepare(config) {
@@ -184,9 +187,6 @@ impl LiveSite {
         }
         let memory = Memory::new();
         let jobs = pipeline::jobs(&site);
-        let indexers = Indexer::all(&site)
-            .map_err(|e| self.setup_errors.extend(e.diagnostics()))
-            .ok();
         // A page that fails is still served, with its error, and searched.
         let (outcomes, pending) = pipeline::render_and_index(
             &site,
@@ -198,7 +198,6 @@ impl LiveSite {
             &ProgressBar::hidden(),
         );
         let indexed = pending.map(pipeline::PendingIndex::finish);
-        drop(indexers);
         let mut warnings = warnings;
         match pipeline::write_media(&site, &outcomes, &memory) {
             Ok(w) => warnings.extend(w),
@@ -232,6 +231,7 @@ impl LiveSite {
             renderer,
             pages,
             index_files,
+            indexers,
             stale_indexes: BTreeSet::new(),
         });
         self.check_anchors();
@@ -289,10 +289,15 @@ impl LiveSite {
             return Update::default();
         };
         let mut update = Update::default();
+        let Some(indexers) = &state.indexers else {
+            // The synonyms file's error is shown; fixing it rebuilds everything.
+            return update;
+        };
         for l in std::mem::take(&mut state.stale_indexes) {
             let memory = Memory::new();
             let parts = rayon::current_num_threads();
-            let files = search::index_locale(&state.site, l, parts, &memory)
+            let files = indexers[l]
+                .write(&state.site, l, Vec::new(), parts, &memory)
                 .expect("writing to memory does not fail");
             let new: HashSet<&str> = files.iter().map(String::as_str).collect();
             update.removed.extend(

@@ -109,6 +109,7 @@ impl LiveSite {
             renderer,
             pages,
             index_files,
+            indexers,
             stale_indexes,
         }) = self.state.take()
         else {
@@ -143,6 +144,7 @@ impl LiveSite {
             renderer,
             pages,
             index_files,
+            indexers,
             stale_indexes,
         });
         let mut update = self.render(|job, site| match shown[job.locale] {
@@ -171,6 +173,7 @@ impl LiveSite {
             renderer,
             pages,
             index_files,
+            indexers,
             stale_indexes,
         }) = self.state.take()
         else {
@@ -210,6 +213,7 @@ impl LiveSite {
             renderer,
             pages,
             index_files,
+            indexers,
             stale_indexes,
         });
         let mut update =

@@ -311,3 +311,33 @@ fn a_category_title_renders_its_whole_locale() {
         assert!(html(&update, page).contains("Support"), "{page}");
     }
 }
+
+#[test]
+fn a_broken_synonyms_file_is_an_error_and_edits_are_still_served() {
+    let site = Site::new();
+    site.write("locales/en/synonyms.yaml", "groups: [refund]\n");
+    let (mut live, first) = LiveSite::new(site.root(), Overrides::default());
+    assert!(
+        live.errors()
+            .iter()
+            .any(|d| d.path.ends_with("locales/en/synonyms.yaml") && d.line == Some(1)),
+        "{:?}",
+        live.errors()
+    );
+    assert!(first.written.contains_key("en/help/b/index.html"));
+    let update = site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\n---\n## Steps\n\nNew beta text.\n",
+    );
+    assert!(html(&update, "en/help/b/index.html").contains("New beta text."));
+    // No index is made with a thesaurus that does not read; nothing stops either.
+    assert!(live.reindex().written.is_empty());
+    site.write(
+        "locales/en/synonyms.yaml",
+        "groups:\n  refund: [refund, repayment]\n",
+    );
+    let fixed = live.apply(&[Change::Everything]);
+    assert!(live.errors().is_empty(), "{:?}", live.errors());
+    assert!(fixed.written.keys().any(|f| f.starts_with("search/en/")));
+}
