@@ -55,7 +55,7 @@ pub fn build(config: Config, output: Claim, progress: bool) -> Result<Report> {
     let previous = output.path().to_path_buf();
     let staging = Staging::new(output)?;
 
-    // Articles are tokenized for search as they are parsed for their HTML, and
+    // The parse that renders an article also cuts it into search sections, and
     // each locale's index is written once its pages are; a build that has
     // already failed needs no index. Anchors are checked once every page is
     // parsed; if anything failed, the staging folder is dropped.

@@ -5,10 +5,13 @@
 //! Modules are files under src/. An import from `a::b::c` to `a::d::e` is an edge
 //! between the siblings `a::b` and `a::d`, the children of the modules' common
 //! ancestor that hold them; a module may use its ancestors and its descendants,
-//! which are not siblings. Test modules are left out.
+//! which are not siblings. Test modules are left out. The files are read as Rust
+//! with `syn`, so comments and strings name nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+use syn::visit::Visit;
 
 type Module = Vec<String>;
 
@@ -37,87 +40,98 @@ fn modules() -> BTreeMap<Module, String> {
             continue;
         }
         let text = std::fs::read_to_string(path).unwrap();
-        out.insert(module, code_of(&text));
+        out.insert(module, text);
     }
     out
 }
 
-/// The text without comments and without the test module at its end.
-fn code_of(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines()
-        .map(|line| match line.find("//") {
-            Some(i) => &line[..i],
-            None => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The paths `code` names after `crate::`, `super::` or `self::`, as written
-/// (`crate::search::{model, shard::MAX}` names two), with the word they start from.
+/// The paths `code` names after `crate::`, `super::` or `self::`, in `use` items
+/// (`crate::search::{model, shard::MAX}` names two) and in expressions and types,
+/// with the word they start from. Items under `#[cfg(test)]` are left out.
 fn paths(code: &str) -> Vec<(&'static str, Vec<String>)> {
-    let mut out = Vec::new();
-    for start in ["crate", "super", "self"] {
-        let needle = format!("{start}::");
-        let mut from = 0;
-        while let Some(i) = code[from..].find(&needle) {
-            let at = from + i;
-            from = at + needle.len();
-            let before = code[..at].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
-                continue;
-            }
-            let mut trees = Vec::new();
-            use_tree(&code[from..], Vec::new(), &mut trees);
-            out.extend(trees.into_iter().map(|p| (start, p)));
-        }
-    }
-    out
+    let file = syn::parse_file(code).expect("src/ parses as Rust");
+    let mut found = Found(Vec::new());
+    found.visit_file(&file);
+    found.0
 }
 
-/// Reads a path or a `{…}` group of paths at the start of `rest` into `out`.
-fn use_tree(rest: &str, mut prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
-    let rest = rest.trim_start();
-    if let Some(group) = rest.strip_prefix('{') {
-        let mut depth = 0;
-        let mut item = 0;
-        for (i, c) in group.char_indices() {
-            match c {
-                '{' => depth += 1,
-                '}' if depth == 0 => {
-                    use_tree(&group[item..i], prefix.clone(), out);
-                    return;
+struct Found(Vec<(&'static str, Vec<String>)>);
+
+impl Found {
+    fn add(&mut self, words: Vec<String>) {
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let start = match first.as_str() {
+            "crate" => "crate",
+            "super" => "super",
+            "self" => "self",
+            _ => return,
+        };
+        let rest = rest.iter().map(|w| {
+            if w == "super" {
+                "..".to_string()
+            } else {
+                w.clone()
+            }
+        });
+        self.0.push((start, rest.collect()));
+    }
+
+    fn use_tree(&mut self, tree: &syn::UseTree, mut prefix: Vec<String>) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(&p.tree, prefix);
+            }
+            syn::UseTree::Name(n) => {
+                prefix.push(n.ident.to_string());
+                self.add(prefix);
+            }
+            syn::UseTree::Rename(r) => {
+                prefix.push(r.ident.to_string());
+                self.add(prefix);
+            }
+            syn::UseTree::Glob(_) => self.add(prefix),
+            syn::UseTree::Group(g) => {
+                for tree in &g.items {
+                    self.use_tree(tree, prefix.clone());
                 }
-                '}' => depth -= 1,
-                ',' if depth == 0 => {
-                    use_tree(&group[item..i], prefix.clone(), out);
-                    item = i + 1;
-                }
-                _ => {}
             }
         }
-        return;
     }
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    if end > 0 {
-        let word = &rest[..end];
-        if word != "super" {
-            prefix.push(word.to_string());
-        } else {
-            prefix.push("..".to_string());
-        }
-        if let Some(next) = rest[end..].strip_prefix("::") {
-            return use_tree(next, prefix, out);
+}
+
+fn is_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg")
+            && a.parse_args::<syn::Meta>()
+                .is_ok_and(|m| m.path().is_ident("test"))
+    })
+}
+
+impl<'ast> Visit<'ast> for Found {
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        if !is_test(&item.attrs) {
+            self.use_tree(&item.tree, Vec::new());
         }
     }
-    if !prefix.is_empty() {
-        out.push(prefix);
+
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        if !is_test(&item.attrs) {
+            syn::visit::visit_item_mod(self, item);
+        }
+    }
+
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        if !is_test(&item.attrs) {
+            syn::visit::visit_item_fn(self, item);
+        }
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        self.add(path.segments.iter().map(|s| s.ident.to_string()).collect());
+        syn::visit::visit_path(self, path);
     }
 }
 
@@ -241,7 +255,7 @@ fn a_circle_is_found_through_groups_and_super() {
     modules.insert(m("a"), String::new());
     modules.insert(m("a::x"), "use super::{y::Thing, z};".to_string());
     modules.insert(m("a::y"), "use crate::a::x::Other;".to_string());
-    modules.insert(m("a::z"), code_of("// use super::x;"));
+    modules.insert(m("a::z"), "// use super::x;".to_string());
     modules.insert(m("b"), "use crate::{a::x};".to_string());
     let edges = sibling_edges(&modules);
     assert_eq!(circle(&edges), Some(vec![m("a::x"), m("a::y")]));
