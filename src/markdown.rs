@@ -13,7 +13,8 @@ use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
 mod links;
 mod sections;
 use links::Links;
-pub use sections::{Section, Sections, sections};
+use sections::Sections;
+pub use sections::{Section, sections};
 
 /// A heading with the id it got in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
