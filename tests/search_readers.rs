@@ -85,7 +85,7 @@ fn a_synonyms_file_that_does_not_read_fails_check_as_it_fails_the_build() {
     site.build().assert_ok();
     let before = site.output("en/index.html");
     site.write("locales/en/synonyms.yaml", "groups: [refund, refunds]\n");
-    let at = "locales/en/synonyms.yaml:1:9: error: synonyms: groups: invalid type";
+    let at = "locales/en/synonyms.yaml:1:9: error: synonyms: groups: invalid type: sequence, expected a map; ";
     let fix = "`groups:` and `audience:` map a name to a list of words";
     site.build()
         .assert_code(1)

@@ -71,10 +71,13 @@ impl Thesaurus {
     pub fn layer(&mut self, path: &Path, text: &str) -> Result<()> {
         let fail = |d: Diagnostic| Error::Content(vec![d]);
         let raw: Raw = serde_yaml::from_str(text).map_err(|e| {
+            // serde_yaml appends "at line X column Y", which the diagnostic carries.
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message);
             let mut d = Diagnostic::error(
                 path,
                 format!(
-                    "synonyms: {e}; `groups:` and `audience:` map a name to a list of words ({{refund: [refund, refunds]}}), `stopwords:` is a list of words"
+                    "synonyms: {message}; `groups:` and `audience:` map a name to a list of words ({{refund: [refund, refunds]}}), `stopwords:` is a list of words"
                 ),
             );
             if let Some(loc) = e.location() {
