@@ -1,8 +1,8 @@
 //! Parse: Markdown to HTML, with heading ids and internal links resolved.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::contact::facts::PLACEHOLDER as CHANNELS_DIRECTIVE;
 use crate::diagnostic::{Diagnostic, line_col};
@@ -10,8 +10,10 @@ use crate::load::{Kind, SourcePage};
 use crate::media::{self, Catalog, html::ImageWriter};
 use crate::sanitize::{CHANNELS_MARKER, HtmlPolicy, is_plain_url};
 
+mod headings;
 mod links;
 mod sections;
+pub use headings::{HeadingIds, Named, slugify};
 use links::Links;
 use sections::Sections;
 pub use sections::{Section, sections};
@@ -120,9 +122,10 @@ pub fn parse_with<'u>(
     };
     let mut images = ImageWriter::default();
     let mut out = Parsed::default();
-    let mut used_ids = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut pending: VecDeque<Event<'_>> = VecDeque::new();
-    let mut open_heading: Option<(usize, String)> = None;
+    // Where the open heading's start waits in `pending` for its id.
+    let mut open_heading: Option<usize> = None;
     // Images nest (`![a ![b](c)](d)`): the alt text goes to the innermost one open.
     let mut open_images: Vec<usize> = Vec::new();
     let mut unsafe_html = false;
@@ -151,6 +154,7 @@ pub fn parse_with<'u>(
             if let Some(cut) = &mut cut {
                 cut.event(&event);
             }
+            let named = ids.event(&event);
             let mut deepest = html_depth;
             match &event {
                 Event::Start(_) => depth += 1,
@@ -225,7 +229,7 @@ pub fn parse_with<'u>(
                             heading_attributes_error(&classes, &attrs),
                         ));
                     }
-                    open_heading = Some((pending.len(), String::new()));
+                    open_heading = Some(pending.len());
                     // Only the id is ever written: classes and attributes could
                     // style the page or carry an event handler.
                     Event::Start(Tag::Heading {
@@ -236,19 +240,21 @@ pub fn parse_with<'u>(
                     })
                 }
                 Event::Text(ref t) | Event::Code(ref t) => {
-                    if let Some((_, text)) = &mut open_heading {
-                        text.push_str(t);
-                    }
                     if let Some(&i) = open_images.last() {
                         out.images[i].alt.push_str(t);
                     }
                     event
                 }
-                Event::End(TagEnd::Heading(level)) => {
-                    if let Some((start, text)) = open_heading.take() {
-                        let heading =
-                            name_heading(&mut pending[start], level, text.trim(), &mut used_ids);
-                        out.headings.push(heading);
+                Event::End(TagEnd::Heading(_)) => {
+                    if let (Some(start), Some(named)) = (open_heading.take(), named) {
+                        if let Event::Start(Tag::Heading { id, .. }) = &mut pending[start] {
+                            *id = Some(CowStr::from(named.id.clone()));
+                        }
+                        out.headings.push(Heading {
+                            level: named.level as u8,
+                            id: named.id,
+                            text: named.text,
+                        });
                     }
                     event
                 }
@@ -350,68 +356,6 @@ pub fn position(page: &SourcePage, offset: usize) -> (usize, usize) {
 fn error_at(page: &SourcePage, offset: usize, message: String) -> Diagnostic {
     let (line, col) = position(page, offset);
     Diagnostic::error(&page.path, message).at(line, col)
-}
-
-/// The id of a heading: an explicit `{#id}` wins, otherwise a slug of its text,
-/// made unique on the page.
-pub(crate) fn heading_id(explicit: Option<&str>, text: &str, used: &mut HashSet<String>) -> String {
-    let chosen = match explicit {
-        Some(explicit) => explicit.to_string(),
-        None => {
-            let base = slugify(text);
-            let mut candidate = base.clone();
-            let mut n = 1;
-            while used.contains(&candidate) {
-                n += 1;
-                candidate = format!("{base}-{n}");
-            }
-            candidate
-        }
-    };
-    used.insert(chosen.clone());
-    chosen
-}
-
-/// Gives the heading started at `start` its id (see [`heading_id`]).
-fn name_heading(
-    start: &mut Event<'_>,
-    level: HeadingLevel,
-    text: &str,
-    used: &mut HashSet<String>,
-) -> Heading {
-    let Event::Start(Tag::Heading { id, .. }) = start else {
-        unreachable!("heading start recorded at a heading start event")
-    };
-    let chosen = heading_id(id.as_deref(), text, used);
-    *id = Some(CowStr::from(chosen.clone()));
-    Heading {
-        level: level as u8,
-        id: chosen,
-        text: text.to_string(),
-    }
-}
-
-/// An id for any script: lowercase letters and digits of every alphabet (Chinese
-/// included), other characters collapsed to single dashes.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else {
-            dash = true;
-        }
-    }
-    if out.is_empty() {
-        "section".into()
-    } else {
-        out
-    }
 }
 
 #[cfg(test)]

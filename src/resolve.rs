@@ -452,10 +452,13 @@ fn mark_outdated(
                     return None;
                 }
                 let changed = translation.front.source_blocks.as_deref().map(|blocks| {
-                    crate::stamp::changes::block_changes(blocks, &sources[source])
-                        .into_iter()
-                        .filter_map(|c| c.excerpt)
-                        .collect()
+                    crate::stamp::changes::block_changes(
+                        blocks,
+                        &crate::stamp::blocks::segments(&sources[source]),
+                    )
+                    .into_iter()
+                    .filter_map(|c| c.excerpt)
+                    .collect()
                 });
                 Some(Outdated {
                     source,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::load::SourcePage;
-use crate::stamp::{section_hashes, source_hash};
+use crate::stamp::{outline, source_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -121,11 +121,12 @@ pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
                     Some(_) => {
                         t.status = Status::Outdated;
                         t.reason = Some("source changed");
+                        let now = outline(src);
                         if let Some(stamped) = &tr.front.source_sections {
-                            t.sections = changes(stamped, &section_hashes(src));
+                            t.sections = changes(stamped, &now.sections);
                         }
                         if let Some(stamped) = &tr.front.source_blocks {
-                            t.blocks = crate::stamp::changes::block_changes(stamped, src);
+                            t.blocks = crate::stamp::changes::block_changes(stamped, &now.segments);
                         }
                     }
                     None => {

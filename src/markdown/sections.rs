@@ -1,11 +1,10 @@
 //! Search sections: a page's text cut at its h2 and h3 headings.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::{heading_id, options};
+use super::{HeadingIds, options};
 use crate::load::SourcePage;
 use crate::media;
 
@@ -35,9 +34,8 @@ pub fn sections(page: &SourcePage) -> Vec<Section> {
 
 /// Cuts a page into [`Section`]s from the events of a parse of its body, in order.
 pub struct Sections {
-    used: HashSet<String>,
+    ids: HeadingIds,
     out: Vec<Section>,
-    heading: Option<(HeadingLevel, Option<String>, String)>,
     /// Where the text of the open link to a page of the site starts.
     link: Option<usize>,
 }
@@ -45,9 +43,8 @@ pub struct Sections {
 impl Default for Sections {
     fn default() -> Self {
         Sections {
-            used: HashSet::new(),
+            ids: HeadingIds::default(),
             out: vec![Section::default()],
-            heading: None,
             link: None,
         }
     }
@@ -55,28 +52,21 @@ impl Default for Sections {
 
 impl Sections {
     pub fn event(&mut self, event: &Event<'_>) {
+        if let Some(heading) = self.ids.event(event) {
+            if matches!(heading.level, HeadingLevel::H2 | HeadingLevel::H3) {
+                self.out.push(Section {
+                    id: Some(heading.id),
+                    heading: heading.text,
+                    ..Section::default()
+                });
+            } else if let Some(last) = self.out.last_mut() {
+                last.text.push_str(&heading.text);
+            }
+            return;
+        }
+        let in_heading = self.ids.in_heading();
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                self.heading = Some((*level, id.as_ref().map(|i| i.to_string()), String::new()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, text)) = self.heading.take() {
-                    let text = text.trim().to_string();
-                    let id = heading_id(explicit.as_deref(), &text, &mut self.used);
-                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                        self.out.push(Section {
-                            id: Some(id),
-                            heading: text,
-                            ..Section::default()
-                        });
-                    } else if let Some(last) = self.out.last_mut() {
-                        last.text.push_str(&text);
-                    }
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. })
-                if self.heading.is_none() && is_internal(dest_url) =>
-            {
+            Event::Start(Tag::Link { dest_url, .. }) if !in_heading && is_internal(dest_url) => {
                 self.link = self.out.last().map(|s| s.text.len());
             }
             Event::End(TagEnd::Link) => {
@@ -86,17 +76,14 @@ impl Sections {
                     last.links.push(start..last.text.len());
                 }
             }
-            Event::Text(t) | Event::Code(t) => match &mut self.heading {
-                Some((_, _, h)) => h.push_str(t),
-                None => {
-                    if let Some(last) = self.out.last_mut() {
-                        last.text.push_str(t);
-                    }
+            Event::Text(t) | Event::Code(t) if !in_heading => {
+                if let Some(last) = self.out.last_mut() {
+                    last.text.push_str(t);
                 }
-            },
+            }
             // The alt text of a raw HTML image is text of its section, as a
             // Markdown image's is; the rest of the HTML (file names too) is not.
-            Event::Html(h) | Event::InlineHtml(h) if self.heading.is_none() => {
+            Event::Html(h) | Event::InlineHtml(h) if !in_heading => {
                 if let Some(last) = self.out.last_mut() {
                     media::html::alt_texts(h, &mut last.text);
                 }
@@ -110,7 +97,7 @@ impl Sections {
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
             ) => {
-                if self.heading.is_none()
+                if !in_heading
                     && let Some(last) = self.out.last_mut()
                     && !last.text.ends_with(' ')
                     && !last.text.is_empty()

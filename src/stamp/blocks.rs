@@ -4,7 +4,6 @@
 //! translation back into the source's own structure. Stamps hash them per block
 //! (`source_blocks:`), and the translation exchange sends them to translators.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
@@ -109,6 +108,11 @@ fn normalize(text: &str) -> String {
 
 /// The segments of `page`, in source order.
 pub fn segments(page: &SourcePage) -> Vec<Segment> {
+    super::outline(page).segments
+}
+
+/// The segments of `page`'s front matter: its title, description and tags.
+pub(super) fn front_segments(page: &SourcePage) -> Vec<Segment> {
     let mut out = Vec::new();
     let front = |path: String, kind, text: &str| Segment {
         path,
@@ -137,7 +141,6 @@ pub fn segments(page: &SourcePage) -> Vec<Segment> {
             out.push(front(format!("tags.{i}"), Kind::Tag, tag));
         }
     }
-    body_segments(page.body(), &mut out);
     out
 }
 
@@ -152,14 +155,13 @@ struct Open {
     /// Top-level inline pieces, and the alt range when the one piece is an image.
     pieces: usize,
     alt: Option<Range<usize>>,
-    plain: String,
-    explicit: Option<String>,
-    level: HeadingLevel,
     /// Where the titles of its inline links and images are written.
     titles: Vec<Range<usize>>,
 }
 
-fn body_segments(body: &str, out: &mut Vec<Segment>) {
+/// Appends the segments of `body` to `out`, and returns where each heading
+/// starts, with its id: the sections of [`super::outline`].
+pub(super) fn body_segments(body: &str, out: &mut Vec<Segment>) -> Vec<(usize, String)> {
     let mut counters: Vec<usize> = vec![0];
     let mut path: Vec<usize> = Vec::new();
     let mut open: Option<Open> = None;
@@ -168,12 +170,15 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
     let mut image_inner: Option<(usize, usize)> = None;
     let mut section = super::INTRO.to_string();
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
-    let mut used = HashSet::new();
+    let mut ids = markdown::HeadingIds::default();
+    let mut heading_start = 0;
+    let mut starts = Vec::new();
     let path_text = |path: &[usize]| {
         let parts: Vec<String> = path.iter().map(ToString::to_string).collect();
         format!("b{}", parts.join("."))
     };
     for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        let named = ids.event(&event);
         let inline_start = match &event {
             Event::Start(t) => is_inline(t),
             Event::Text(_)
@@ -228,12 +233,6 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
                 *start = (*start).min(range.start);
                 *end = (*end).max(range.end);
             }
-            if let Some(o) = &mut open
-                && o.kind == Kind::Heading
-                && let Event::Text(t) | Event::Code(t) = &event
-            {
-                o.plain.push_str(t);
-            }
             if matches!(event, Event::Start(_)) {
                 inline_depth += 1;
             }
@@ -253,7 +252,10 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
             }
             Event::Start(tag) => {
                 if let Some(o) = open.take() {
-                    close(body, o, &section, &headings, out);
+                    close(body, o, &section, &headings, None, out);
+                }
+                if matches!(tag, Tag::Heading { .. }) {
+                    heading_start = range.start;
                 }
                 let index = counters.last().copied().unwrap_or(0);
                 if let Some(c) = counters.last_mut() {
@@ -269,12 +271,6 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    let (explicit, level) = match &tag {
-                        Tag::Heading { id, level, .. } => {
-                            (id.as_ref().map(|i| i.to_string()), *level)
-                        }
-                        _ => (None, HeadingLevel::H1),
-                    };
                     open = Some(Open {
                         path: path_text(&path),
                         kind,
@@ -284,24 +280,19 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
                         after_break: None,
                         pieces: 0,
                         alt: None,
-                        plain: String::new(),
-                        explicit,
-                        level,
                         titles: Vec::new(),
                     });
                 }
             }
             Event::End(_) => {
-                if let Some(mut o) = open.take() {
-                    if o.kind == Kind::Heading {
-                        let id =
-                            markdown::heading_id(o.explicit.as_deref(), o.plain.trim(), &mut used);
-                        section = id.clone();
-                        headings.retain(|(l, _)| *l < o.level);
-                        headings.push((o.level, o.plain.trim().to_string()));
-                        o.plain = id;
-                    }
-                    close(body, o, &section, &headings, out);
+                if let Some(heading) = &named {
+                    section = heading.id.clone();
+                    starts.push((heading_start, heading.id.clone()));
+                    headings.retain(|(l, _)| *l < heading.level);
+                    headings.push((heading.level, heading.text.clone()));
+                }
+                if let Some(o) = open.take() {
+                    close(body, o, &section, &headings, named.as_ref(), out);
                 }
                 path.pop();
                 counters.pop();
@@ -317,8 +308,9 @@ fn body_segments(body: &str, out: &mut Vec<Segment>) {
         }
     }
     if let Some(o) = open.take() {
-        close(body, o, &section, &headings, out);
+        close(body, o, &section, &headings, None, out);
     }
+    starts
 }
 
 fn close(
@@ -326,6 +318,7 @@ fn close(
     o: Open,
     section: &str,
     headings: &[(HeadingLevel, String)],
+    heading: Option<&markdown::Named>,
     out: &mut Vec<Segment>,
 ) {
     let Some(start) = o.start else { return };
@@ -343,7 +336,7 @@ fn close(
     } else {
         raw.replace(&format!("\n{prefix}"), "\n")
     };
-    let is_heading = o.kind == Kind::Heading;
+    let is_heading = heading.is_some();
     let mut headings: Vec<String> = headings.iter().map(|(_, t)| t.clone()).collect();
     if is_heading {
         headings.pop();
@@ -368,8 +361,8 @@ fn close(
         prefix,
         section: section.to_string(),
         headings,
-        heading_id: is_heading.then_some(o.plain),
-        explicit_id: o.explicit.is_some(),
+        heading_id: heading.map(|h| h.id.clone()),
+        explicit_id: heading.is_some_and(|h| h.explicit),
     });
     out.extend(titles);
 }

@@ -3,8 +3,7 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::blocks::{Segment, segments};
-use crate::load::SourcePage;
+use super::blocks::Segment;
 
 /// A block of the source that changed since a translation was stamped with
 /// `source_blocks:`.
@@ -22,10 +21,10 @@ pub struct BlockChange {
     pub excerpt: Option<String>,
 }
 
-/// What changed in `source` since `stamped` (a `source_blocks:` value).
-pub fn block_changes(stamped: &str, source: &SourcePage) -> Vec<BlockChange> {
+/// What changed in a source, whose segments are `src`, since `stamped` (a
+/// `source_blocks:` value).
+pub fn block_changes(stamped: &str, src: &[Segment]) -> Vec<BlockChange> {
     let old: Vec<&str> = stamped.split_whitespace().collect();
-    let src = segments(source);
     let current: Vec<String> = src.iter().map(Segment::block_hash).collect();
     let current: Vec<&str> = current.iter().map(String::as_str).collect();
     let mut out = Vec::new();

@@ -10,10 +10,8 @@ pub mod write;
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
 use crate::load::SourcePage;
-use crate::markdown;
+use blocks::Segment;
 
 pub use write::{restamp, stamp, write_atomically};
 
@@ -34,45 +32,39 @@ pub fn source_hash(source: &SourcePage) -> String {
     h.finalize().to_hex()[..16].to_string()
 }
 
-/// One short hash per section: `_title`, `_intro`, then each heading's id.
-pub fn section_hashes(source: &SourcePage) -> BTreeMap<String, String> {
+/// What stamps and the translation exchange read of a page, from one walk over
+/// its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    /// The pieces a translator translates, in source order.
+    pub segments: Vec<Segment>,
+    /// One short hash per section: `_title`, `_intro`, then each heading's id,
+    /// as in `source_sections:`.
+    pub sections: BTreeMap<String, String>,
+}
+
+/// `page`'s segments and section hashes. A section runs from its heading to the
+/// next heading of any level; a heading id that repeats keeps its first section.
+pub fn outline(page: &SourcePage) -> Outline {
     let short = |text: &str| blake3::hash(normalize(text).as_bytes()).to_hex()[..8].to_string();
-    let mut out = BTreeMap::new();
+    let mut segments = blocks::front_segments(page);
+    let body = page.body();
+    let mut starts = vec![(0, INTRO.to_string())];
+    starts.extend(blocks::body_segments(body, &mut segments));
+    let mut sections = BTreeMap::new();
     let title = format!(
         "{}\0{}",
-        source.front.title(),
-        source.front.description.as_deref().unwrap_or_default()
+        page.front.title(),
+        page.front.description.as_deref().unwrap_or_default()
     );
-    out.insert(TITLE.to_string(), short(&title));
-    let body = source.body();
-    let mut starts: Vec<(usize, String)> = vec![(0, INTRO.to_string())];
-    let mut used = std::collections::HashSet::new();
-    let mut open: Option<(usize, Option<String>, String)> = None;
-    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { id, .. }) => {
-                open = Some((range.start, id.map(|i| i.to_string()), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, text)) = &mut open {
-                    text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, id, text)) = open.take() {
-                    let id = markdown::heading_id(id.as_deref(), text.trim(), &mut used);
-                    starts.push((start, id));
-                }
-            }
-            _ => {}
-        }
-    }
+    sections.insert(TITLE.to_string(), short(&title));
     for (i, (start, id)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |s| s.0);
-        out.entry(id.clone())
+        sections
+            .entry(id.clone())
             .or_insert_with(|| short(&body[*start..end]));
     }
-    out
+    Outline { segments, sections }
 }
 
 fn normalize(text: &str) -> String {
@@ -80,13 +72,72 @@ fn normalize(text: &str) -> String {
     lines.join("\n").trim_matches('\n').to_string()
 }
 
-/// True when `translation` records a source hash that is no longer its source's.
-/// A translation that was never stamped is not called outdated here: readers see
-/// no notice for what nobody has measured (`kbgen check` still reports it).
-pub fn is_outdated(translation: &SourcePage, source: &SourcePage) -> bool {
-    translation
-        .front
-        .source_hash
-        .as_deref()
-        .is_some_and(|h| h.trim() != source_hash(source))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::tests_support::article as page;
+    use crate::markdown;
+
+    const TRICKY: &str = "---\ntitle: T\n---\nIntro.\n\n# Top `code` heading\n\n## Pay with ![card](x.png) **now** {#pay}\n\nText.\n\n## <span>Html</span> heading\n\n> ## Quoted heading\n> in a quote\n\n- ## Heading in a list\n- two\n\nSetext heading\n--------------\n\n##\n\n## Pay\n\n## Pay\n\n### *Emph* and [link](https://e.com)\n\nTail.\n";
+
+    #[test]
+    fn stamps_name_sections_by_the_ids_the_page_renders() {
+        let p = page(TRICKY);
+        let rendered: Vec<String> = markdown::parse(&p, "a", &|_| None)
+            .headings
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                "top-code-heading",
+                "pay",
+                "html-heading",
+                "quoted-heading",
+                "heading-in-a-list",
+                "setext-heading",
+                "section",
+                "pay-2",
+                "pay-3",
+                "emph-and-link",
+            ]
+        );
+        let outline = outline(&p);
+        let stamped: Vec<&str> = outline
+            .sections
+            .keys()
+            .map(String::as_str)
+            .filter(|k| ![TITLE, INTRO].contains(k))
+            .collect();
+        let mut sorted = rendered.clone();
+        sorted.sort();
+        assert_eq!(stamped, sorted);
+        // The translation exchange gives each heading segment the same id.
+        let segmented: Vec<&str> = outline
+            .segments
+            .iter()
+            .filter_map(|s| s.heading_id.as_deref())
+            .collect();
+        let shown: Vec<&str> = rendered
+            .iter()
+            .map(String::as_str)
+            .filter(|id| *id != "section")
+            .collect();
+        assert_eq!(segmented, shown, "an empty heading has no segment");
+    }
+
+    #[test]
+    fn a_section_runs_to_the_next_heading_of_any_level_and_only_its_edits_change_its_hash() {
+        let before = outline(&page("---\ntitle: T\n---\nIntro.\n\n## A\n\nIn a.\n\n#### Deep\n\nIn deep.\n\n## B\n\nIn b.\n")).sections;
+        let after = outline(&page("---\ntitle: T\n---\nIntro.\n\n## A\n\nIn a.\n\n#### Deep\n\nIn deep, changed.\n\n## B\n\nIn b.\n")).sections;
+        let changed: Vec<&str> = before
+            .keys()
+            .filter(|k| before[*k] != after[*k])
+            .map(String::as_str)
+            .collect();
+        assert_eq!(changed, ["deep"]);
+        let spaces = outline(&page("---\ntitle: T\n---\nIntro.  \r\n\n## A\n\nIn a.\n\n#### Deep\n\nIn deep.   \n\n## B\n\nIn b.\n")).sections;
+        assert_eq!(spaces, before, "trailing spaces are an editor's whim");
+    }
 }

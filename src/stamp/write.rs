@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{section_hashes, source_hash};
+use super::{outline, source_hash};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::{self, SourcePage};
@@ -64,13 +64,9 @@ pub fn stamp(config: &Config, targets: &[String]) -> Result<Vec<PathBuf>> {
             ));
             continue;
         };
-        let blocks = crate::stamp::blocks::block_hashes(&crate::stamp::blocks::segments(source));
-        let text = restamp(
-            page.text(),
-            &source_hash(source),
-            &section_hashes(source),
-            &blocks,
-        );
+        let now = outline(source);
+        let blocks = crate::stamp::blocks::block_hashes(&now.segments);
+        let text = restamp(page.text(), &source_hash(source), &now.sections, &blocks);
         match text {
             Some(text) if text != page.text() => {
                 write_atomically(&page.path, &text)?;

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diagnostic::{Error, Result, relative_path};
 use crate::load::{self, SourcePage};
 use crate::stamp::blocks::{Segment, segments};
-use crate::stamp::{section_hashes, source_hash};
+use crate::stamp::{Outline, outline, source_hash};
 
 /// The pages of the site, checked: loading fails on any content error.
 pub struct Pages {
@@ -89,8 +89,8 @@ pub struct Source<'a> {
     pub references: Vec<String>,
     /// `source_hash:` of the page as it is now.
     pub hash: String,
-    /// `source_sections:` of the page as it is now, made when first asked for.
-    sections: OnceLock<BTreeMap<String, String>>,
+    /// `source_sections:` of the page as it is now.
+    sections: BTreeMap<String, String>,
     /// By stamped source hash: the segments of that version of the page, from
     /// git history. Translations in several locales made from the same version
     /// look it up once.
@@ -106,7 +106,7 @@ impl<'a> Source<'a> {
         page: &'a SourcePage,
         translations: Vec<Option<&'a SourcePage>>,
     ) -> Self {
-        let segments = segments(page);
+        let Outline { segments, sections } = outline(page);
         let inline = segments.iter().map(|s| inline::parse(&s.text)).collect();
         let block_hashes = segments.iter().map(Segment::block_hash).collect();
         let file = relative_path(root, &page.path).display().to_string();
@@ -118,7 +118,7 @@ impl<'a> Source<'a> {
             key,
             page,
             hash: source_hash(page),
-            sections: OnceLock::new(),
+            sections,
             previous: Mutex::default(),
             segments,
             inline,
@@ -136,7 +136,7 @@ impl<'a> Source<'a> {
 
     /// The hash of each section, as in `source_sections:`.
     pub fn sections(&self) -> &BTreeMap<String, String> {
-        self.sections.get_or_init(|| section_hashes(self.page))
+        &self.sections
     }
 
     /// The segments of the version of the page whose `source_hash:` is

@@ -144,7 +144,7 @@ mod tests {
     use crate::load::tests_support::article as page;
     use crate::stamp::blocks::block_hashes;
     use crate::stamp::changes::block_changes;
-    use crate::stamp::section_hashes;
+    use crate::stamp::outline;
 
     #[test]
     fn a_block_stamp_makes_exactly_the_changed_paragraph_fuzzy() {
@@ -168,7 +168,7 @@ mod tests {
                 (State::New, None),
             ]
         );
-        let changes = block_changes(&blocks, new.page);
+        let changes = block_changes(&blocks, &new.segments);
         assert_eq!(changes.len(), 2);
         assert_eq!(changes[0].change, "changed");
         assert_eq!(changes[0].excerpt.as_deref(), Some("Two, changed."));
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn an_old_section_stamp_pairs_a_translation_of_the_same_structure() {
         let src = page("---\ntitle: T\n---\nIntro.\n\n## A\n\nIn a.\n\n## B\n\nIn b.\n");
-        let mut sections = section_hashes(&src);
+        let mut sections = outline(&src).sections;
         sections.insert("b".into(), "old".into());
         let map: Vec<String> = sections.iter().map(|(k, v)| format!("{k}: {v}")).collect();
         let tr = page(&format!(
