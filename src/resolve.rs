@@ -48,9 +48,9 @@ pub struct Page {
 pub struct Outdated {
     /// Index into `Site::sources`: the default locale's current source.
     pub source: usize,
-    /// The first words of each block that changed, when the stamp records blocks
-    /// (`source_blocks:`); empty for an older, section-level stamp.
-    pub changed: Vec<String>,
+    /// What changed: by block when the stamp records blocks (`source_blocks:`),
+    /// by section when it records sections.
+    pub changes: crate::stamp::changes::Stale,
 }
 
 #[derive(Debug, Clone)]
@@ -447,23 +447,9 @@ fn mark_outdated(
         for page in pages.filter(|p| chosen(p)) {
             page.outdated = stamped(l, page).and_then(|source| {
                 let translation = &sources[page.source];
-                let recorded = translation.front.source_hash.as_deref()?;
-                if recorded.trim() == hashes[&source] {
-                    return None;
-                }
-                let changed = translation.front.source_blocks.as_deref().map(|blocks| {
-                    crate::stamp::changes::block_changes(
-                        blocks,
-                        &crate::stamp::blocks::segments(&sources[source]),
-                    )
-                    .into_iter()
-                    .filter_map(|c| c.excerpt)
-                    .collect()
-                });
-                Some(Outdated {
-                    source,
-                    changed: changed.unwrap_or_default(),
-                })
+                let changes =
+                    stamp::changes::stale(translation, &sources[source], &hashes[&source])?;
+                Some(Outdated { source, changes })
             });
         }
     }

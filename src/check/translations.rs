@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::load::SourcePage;
-use crate::stamp::{outline, source_hash};
+use crate::stamp::changes::{BlockChange, SectionChange, stale};
+use crate::stamp::source_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,15 +42,6 @@ impl Status {
     }
 }
 
-/// How one section of the source changed since the translation was stamped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SectionChange {
-    /// The heading id in the source, or `_title` / `_intro`.
-    pub id: String,
-    /// `changed`, `added` or `removed`.
-    pub change: &'static str,
-}
-
 /// One page key in one locale.
 #[derive(Debug, Clone, Serialize)]
 pub struct Translation {
@@ -72,7 +64,7 @@ pub struct Translation {
     /// For outdated translations stamped with `source_blocks`: which paragraphs,
     /// headings, list items... changed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub blocks: Vec<crate::stamp::changes::BlockChange>,
+    pub blocks: Vec<BlockChange>,
 }
 
 /// A path as text even when it is not UTF-8: serde would refuse it, and the JSON
@@ -116,54 +108,22 @@ pub fn statuses(config: &Config, pages: &[SourcePage]) -> Vec<Translation> {
                 (None, None) => continue,
                 (None, Some(_)) => t.status = Status::Missing,
                 (Some(_), None) => t.status = Status::Orphan,
-                (Some(tr), Some((hash, src))) => match tr.front.source_hash.as_deref() {
-                    Some(h) if h.trim() == hash => t.status = Status::UpToDate,
-                    Some(_) => {
+                (Some(tr), Some(_)) if tr.front.source_hash.is_none() => {
+                    t.status = Status::Outdated;
+                    t.reason = Some("never stamped");
+                }
+                (Some(tr), Some((hash, src))) => match stale(tr, src, hash) {
+                    None => t.status = Status::UpToDate,
+                    Some(changes) => {
                         t.status = Status::Outdated;
                         t.reason = Some("source changed");
-                        let now = outline(src);
-                        if let Some(stamped) = &tr.front.source_sections {
-                            t.sections = changes(stamped, &now.sections);
-                        }
-                        if let Some(stamped) = &tr.front.source_blocks {
-                            t.blocks = crate::stamp::changes::block_changes(stamped, &now.segments);
-                        }
-                    }
-                    None => {
-                        t.status = Status::Outdated;
-                        t.reason = Some("never stamped");
+                        t.sections = changes.sections;
+                        t.blocks = changes.blocks;
                     }
                 },
             }
             out.push(t);
         }
-    }
-    out
-}
-
-fn changes(
-    stamped: &BTreeMap<String, String>,
-    current: &BTreeMap<String, String>,
-) -> Vec<SectionChange> {
-    let mut out = Vec::new();
-    for (id, hash) in current {
-        match stamped.get(id) {
-            Some(old) if old == hash => {}
-            Some(_) => out.push(SectionChange {
-                id: id.clone(),
-                change: "changed",
-            }),
-            None => out.push(SectionChange {
-                id: id.clone(),
-                change: "added",
-            }),
-        }
-    }
-    for id in stamped.keys().filter(|id| !current.contains_key(*id)) {
-        out.push(SectionChange {
-            id: id.clone(),
-            change: "removed",
-        });
     }
     out
 }

@@ -454,10 +454,11 @@ fn outdated<'a>(site: &'a Site, page: &'a Page) -> Option<Outdated<'a>> {
         name: &d.name,
         url: site.locales()[def].urls.get(&page.key)?,
         changed: outdated
-            .changed
+            .changes
+            .blocks
             .iter()
+            .filter_map(|c| c.excerpt.as_deref())
             .take(MAX_CHANGED_SHOWN)
-            .map(String::as_str)
             .collect(),
     })
 }

@@ -1,13 +1,92 @@
-//! Which blocks of a source changed since a translation was stamped with
-//! `source_blocks:`: what `kbgen check` and the reader's notice name.
+//! What changed in a source since its translation was stamped: the sections
+//! (`source_sections:`) and blocks (`source_blocks:`) that `kbgen check`, the
+//! reader's notice and the translation exchange name. Resolve and `kbgen check`
+//! both ask [`stale`].
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::blocks::Segment;
+use crate::load::SourcePage;
+
+/// What changed in a source since its translation was stamped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    /// By section, when the stamp records sections; sorted by id, removed last.
+    pub sections: Vec<SectionChange>,
+    /// By block, in source order, when the stamp records blocks.
+    pub blocks: Vec<BlockChange>,
+}
+
+/// How one section of the source changed since the translation was stamped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionChange {
+    /// The heading id in the source, or `_title` / `_intro`.
+    pub id: String,
+    /// `changed`, `added` or `removed`.
+    pub change: &'static str,
+}
+
+/// What changed in `source` since `translation` was stamped from it: `None` when
+/// the translation's `source_hash:` is `hash`, the source's own
+/// [`super::source_hash`], or when it records none (it was never stamped, so
+/// nothing is known). The source is read only when the stamp records sections
+/// or blocks.
+pub fn stale(translation: &SourcePage, source: &SourcePage, hash: &str) -> Option<Stale> {
+    let front = &translation.front;
+    if front.source_hash.as_deref()?.trim() == hash {
+        return None;
+    }
+    if front.source_sections.is_none() && front.source_blocks.is_none() {
+        return Some(Stale::default());
+    }
+    let now = super::outline(source);
+    Some(Stale {
+        sections: front
+            .source_sections
+            .as_ref()
+            .map(|stamped| section_changes(stamped, &now.sections))
+            .unwrap_or_default(),
+        blocks: front
+            .source_blocks
+            .as_deref()
+            .map(|stamped| block_changes(stamped, &now.segments))
+            .unwrap_or_default(),
+    })
+}
+
+fn section_changes(
+    stamped: &BTreeMap<String, String>,
+    current: &BTreeMap<String, String>,
+) -> Vec<SectionChange> {
+    let mut out = Vec::new();
+    for (id, hash) in current {
+        match stamped.get(id) {
+            Some(old) if old == hash => {}
+            Some(_) => out.push(SectionChange {
+                id: id.clone(),
+                change: "changed",
+            }),
+            None => out.push(SectionChange {
+                id: id.clone(),
+                change: "added",
+            }),
+        }
+    }
+    for id in stamped.keys().filter(|id| !current.contains_key(*id)) {
+        out.push(SectionChange {
+            id: id.clone(),
+            change: "removed",
+        });
+    }
+    out
+}
 
 /// A block of the source that changed since a translation was stamped with
 /// `source_blocks:`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlockChange {
     /// `changed`, `added` or `removed`.
     pub change: &'static str,
