@@ -166,15 +166,14 @@ fn reserved(site: &Site, file: &str) -> Option<&'static str> {
     if at_root.is_some() {
         return at_root;
     }
-    for locale in &site.config().locales {
-        let code = &locale.code;
-        if takes(&format!("{code}/404.html")) {
+    for (locale, ls) in site.config().locales.iter().zip(site.locales()) {
+        if takes(&format!("{}/404.html", locale.code)) {
             return Some("404 page");
         }
-        if takes(&format!("{code}/search/index.html")) {
+        if takes(&ls.search.file) {
             return Some("search page");
         }
-        if site.config().contact.is_some() && takes(&format!("{code}/contact/index.html")) {
+        if ls.contact.as_ref().is_some_and(|c| takes(&c.file)) {
             return Some("contact page (contact.yaml)");
         }
     }

@@ -64,9 +64,9 @@ impl Manifest {
                 };
                 urls.insert(page.url.clone(), entry);
             }
-            urls.insert(format!("{}search/", ls.home.url), Entry::Kbgen);
-            if config.contact.is_some() {
-                urls.insert(crate::render::contact_url(site, l), Entry::Kbgen);
+            urls.insert(ls.search.url.clone(), Entry::Kbgen);
+            if let Some(contact) = &ls.contact {
+                urls.insert(contact.url.clone(), Entry::Kbgen);
             }
         }
         for r in redirects {

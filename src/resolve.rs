@@ -79,6 +79,35 @@ pub struct LocaleSite {
     /// Page key -> root-relative URL, for links.
     pub urls: HashMap<String, String>,
     pub fallbacks: usize,
+    /// The locale's search page.
+    pub search: OwnPage,
+    /// The locale's contact page, when the site has a contact flow (contact.yaml).
+    pub contact: Option<OwnPage>,
+}
+
+/// A page kbgen makes itself, from no source: a locale's search or contact page.
+/// Its first segment under the locale is reserved ([`SEARCH`], [`CONTACT`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnPage {
+    /// Root-relative: `/it/search/`.
+    pub url: String,
+    /// Relative to the output folder: `it/search/index.html`.
+    pub file: String,
+}
+
+/// The first segment of each locale's search page.
+pub const SEARCH: &str = "search";
+/// The first segment of each locale's contact page.
+pub const CONTACT: &str = "contact";
+
+impl OwnPage {
+    fn new(config: &Config, locale: usize, segment: &str) -> OwnPage {
+        let code = &config.locales[locale].code;
+        OwnPage {
+            url: format!("{}/{code}/{segment}/", config.path_prefix),
+            file: format!("{code}/{segment}/index.html"),
+        }
+    }
 }
 
 impl LocaleSite {
@@ -387,6 +416,11 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
             articles,
             urls: HashMap::new(),
             fallbacks: 0,
+            search: OwnPage::new(&config, l, SEARCH),
+            contact: config
+                .contact
+                .is_some()
+                .then(|| OwnPage::new(&config, l, CONTACT)),
         };
         site.fallbacks = site.pages().filter(|p| p.fallback).count();
         site.urls = site
@@ -467,10 +501,10 @@ pub(crate) fn encode(segment: &str) -> String {
 /// First segments under a locale that kbgen writes itself, by collision key, with
 /// what is there.
 fn reserved_segments(config: &Config) -> Vec<(String, &'static str)> {
-    let mut out = vec![("search".to_string(), "kbgen's search page")];
+    let mut out = vec![(SEARCH.to_string(), "kbgen's search page")];
     if config.contact.is_some() {
         out.push((
-            "contact".to_string(),
+            CONTACT.to_string(),
             "the contact flow's page (contact.yaml)",
         ));
     }

@@ -129,7 +129,8 @@ fn contact_topic(site: &Site, href: &str, topics: &BTreeSet<String>) -> Option<S
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query.split('#').next().unwrap_or_default();
     let mut segments = path.trim_matches('/').split('/');
-    let (Some(code), Some("contact"), None) = (segments.next(), segments.next(), segments.next())
+    let (Some(code), Some(crate::resolve::CONTACT), None) =
+        (segments.next(), segments.next(), segments.next())
     else {
         return None;
     };

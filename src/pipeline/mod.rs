@@ -227,7 +227,7 @@ fn search_links(site: &Site) -> Vec<SearchLinks> {
         .map(|(l, ls)| {
             let other = (l != def).then(|| search::meta_url(site.config(), def));
             SearchLinks {
-                page: format!("{}search/", ls.home.url),
+                page: ls.search.url.clone(),
                 meta: search::meta_url(site.config(), l),
                 fallback_name: other
                     .as_ref()

@@ -49,22 +49,14 @@ pub fn write_special_pages(site: &Site, renderer: &Renderer, output: &dyn Output
         Ok(html) => output.write("404.html", html.as_bytes())?,
         Err(d) => errors.push(d),
     }
-    for (l, locale) in site.config().locales.iter().enumerate() {
+    for (l, ls) in site.locales().iter().enumerate() {
         match renderer.search_page(site, l) {
-            Ok(html) => output.write(
-                &format!("{}/search/index.html", locale.code),
-                html.as_bytes(),
-            )?,
+            Ok(html) => output.write(&ls.search.file, html.as_bytes())?,
             Err(d) => errors.push(d),
         }
-    }
-    if site.config().contact.is_some() {
-        for (l, locale) in site.config().locales.iter().enumerate() {
+        if let Some(contact) = &ls.contact {
             match renderer.contact_page(site, l) {
-                Ok(html) => output.write(
-                    &format!("{}/contact/index.html", locale.code),
-                    html.as_bytes(),
-                )?,
+                Ok(html) => output.write(&contact.file, html.as_bytes())?,
                 Err(d) => errors.push(d),
             }
         }
