@@ -320,6 +320,31 @@ fn contact_us_link_preselects_the_article_topic(h: &Harness) {
     assert_eq!(channel(&all, "chat").unwrap()["shown"], false, "{all}");
 }
 
+fn the_search_answer_card_leads_to_the_contact_page(h: &Harness) {
+    let tab = open(h, "/en/search/?q=refund");
+    wait_for(
+        &tab,
+        "!!document.querySelector('.answer .still a')",
+        "the answer card's contact link",
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelector('.answer .still a').getAttribute('href')"
+        ),
+        "/en/contact/?q=refund"
+    );
+    tab.find_element(".answer .still a")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "location.pathname === '/en/contact/' && !!document.querySelector('[data-channel=email]')",
+        "the contact page",
+    );
+}
+
 fn article_feedback_is_kept_locally_without_an_endpoint(h: &Harness) {
     let tab = open(h, "/de/streitfaelle/wie-streitfaelle-geloest-werden/");
     wait_for(
@@ -396,12 +421,13 @@ fn contact_flow_in_chromium() {
         return;
     };
     type Scenario = (&'static str, fn(&Harness));
-    let scenarios: [Scenario; 6] = [
+    let scenarios: [Scenario; 7] = [
         ("hours", browser_and_rust_agree_on_hours),
         ("zh", zh_walks_the_flow_and_is_never_offered_phone),
         ("pt", pt_is_never_offered_phone),
         ("pl", pl_walks_the_flow_and_sends_the_email_form),
         ("topic", contact_us_link_preselects_the_article_topic),
+        ("search", the_search_answer_card_leads_to_the_contact_page),
         (
             "feedback",
             article_feedback_is_kept_locally_without_an_endpoint,

@@ -182,11 +182,6 @@ fn search_page_shows_the_answer_card() {
     assert!(
         text(&tab, "document.querySelector('.answer').textContent").contains("Was this helpful?")
     );
-    let contact = text(
-        &tab,
-        "document.querySelector('.answer .still a').getAttribute('href')",
-    );
-    assert_eq!(contact, "/en/contact/?q=refund+outcomes");
     let marks = text(
         &tab,
         "[...document.querySelectorAll('.results mark')].map(m => m.textContent.toLowerCase()).join(' ')",
@@ -253,4 +248,39 @@ fn without_javascript_the_search_page_lists_categories() {
         !header.contains("<script>"),
         "no inline script, for a strict CSP"
     );
+}
+
+#[test]
+fn without_a_contact_page_search_offers_no_link_to_one() {
+    let Some((browser, _profile)) =
+        browser::browser("without_a_contact_page_search_offers_no_link_to_one")
+    else {
+        return;
+    };
+    // The basic fixture has no contact.yaml, so no /en/contact/ page.
+    let (site, server) = site();
+    assert!(!site.root().join("public/en/contact").exists());
+    let tab = browser::tab(&browser);
+    // A locale's contact page is /<locale>/contact/; the fixture's article
+    // /en/help/contact/ is not one.
+    let links_to_contact = r"[...document.querySelectorAll('a')].filter(a => /^\/[^/]+\/contact\/$/.test(a.pathname)).length";
+    open(&tab, &server.url("/en/search/?q=refund%20outcomes"));
+    wait_for(
+        &tab,
+        "!!document.querySelector('.answer')",
+        "the answer card",
+    );
+    assert_eq!(text(&tab, &format!("String({links_to_contact})")), "0");
+    assert_eq!(
+        text(&tab, "String(document.querySelectorAll('.still').length)"),
+        "0"
+    );
+    // Nothing found: still no way out to a page that is not there.
+    open(&tab, &server.url("/en/search/?q=zzzqqqxxx"));
+    wait_for(
+        &tab,
+        "!!document.querySelector('.search-page [role=status]')",
+        "the no-results line",
+    );
+    assert_eq!(text(&tab, &format!("String({links_to_contact})")), "0");
 }

@@ -33,9 +33,13 @@ struct TopicOption {
     label: String,
 }
 
-/// The URL of a locale's contact page.
-pub fn contact_url(site: &Site, locale: usize) -> String {
-    format!("{}contact/", site.locales()[locale].home.url)
+/// The URL of a locale's contact page, as resolve gave it; empty when the site
+/// has none (no contact.yaml), which only a page without a contact flow asks.
+fn contact_url(site: &Site, locale: usize) -> &str {
+    site.locales()[locale]
+        .contact
+        .as_ref()
+        .map_or("", |c| c.url.as_str())
 }
 
 impl Renderer {
@@ -133,19 +137,19 @@ impl Renderer {
         common.page_title = &title;
         common.description = None;
         let url = contact_url(site, locale);
-        common.canonical = site.absolute(&url);
+        common.canonical = site.absolute(url);
         common.alternates = (0..config.locales.len())
             .map(|l| Alternate {
                 lang: config.locales[l].lang.clone(),
-                href: site.absolute(&contact_url(site, l)),
+                href: site.absolute(contact_url(site, l)),
             })
             .collect();
         common.alternates.push(Alternate {
             lang: "x-default".into(),
-            href: site.absolute(&contact_url(site, config.default_locale)),
+            href: site.absolute(contact_url(site, config.default_locale)),
         });
         for (l, entry) in common.switcher.iter_mut().enumerate() {
-            entry.url = contact_url(site, l);
+            entry.url = contact_url(site, l).to_string();
         }
         let topics = contact
             .topics

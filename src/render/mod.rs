@@ -6,8 +6,6 @@ pub mod home;
 mod icons;
 mod redirect;
 
-pub use contact::contact_url;
-
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -119,7 +117,7 @@ struct Common<'a> {
     content: &'a str,
     fallback: Option<Fallback<'a>>,
     search: &'a SearchLinks,
-    contact_url: String,
+    contact_url: Option<String>,
     /// A translation whose source changed since it was stamped: the original's link.
     outdated: Option<Outdated<'a>>,
 }
@@ -331,7 +329,10 @@ impl Renderer {
             content: &parsed.html,
             fallback,
             search: &self.search[locale],
-            contact_url: contact::contact_url(site, locale),
+            contact_url: site.locales()[locale]
+                .contact
+                .as_ref()
+                .map(|c| c.url.clone()),
             outdated,
         }
     }

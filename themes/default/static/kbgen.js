@@ -477,7 +477,10 @@ function setupCombobox(form, log) {
   input.addEventListener("blur", () => setTimeout(close, 150));
 }
 
-/** The answer card: the best section as an answer, with feedback and a way out. */
+/**
+ * The answer card: the best section as an answer, with feedback and, when the
+ * site has a contact page (`contactUrl`), a way out to a person.
+ */
 export function answerCard(hit, query, strings, contactUrl) {
   const thanks = el("p", { class: "thanks", role: "status" });
   const vote = (value) => () => {
@@ -488,15 +491,21 @@ export function answerCard(hit, query, strings, contactUrl) {
   const no = el("button", { type: "button" }, strings.no);
   yes.addEventListener("click", vote("yes"));
   no.addEventListener("click", vote("no"));
-  const contact = new URL(contactUrl, location.href);
-  contact.searchParams.set("q", query);
   return el("section", { class: "answer", "aria-labelledby": "answer-title" },
     el("h2", { id: "answer-title" }, strings.answer),
     el("h3", {}, el("a", { href: hit.url }, hit.heading || hit.title)),
     el("p", {}, highlight(hit.passage, query)),
     el("div", { class: "feedback" }, el("span", {}, strings.helpful), yes, no),
     thanks,
-    el("p", { class: "still" }, strings.still, " ", el("a", { href: contact.pathname + contact.search, "data-contact": "" }, strings.talk)));
+    ...stillNeedHelp(strings.still, strings.talk, contactUrl, query));
+}
+
+/** "Still need help? Talk to support", into the contact page with the query; nothing without one. */
+function stillNeedHelp(still, talk, contactUrl, query) {
+  if (!contactUrl) return [];
+  const contact = new URL(contactUrl, location.href);
+  contact.searchParams.set("q", query);
+  return [el("p", { class: "still" }, still, " ", el("a", { href: contact.pathname + contact.search, "data-contact": "" }, talk))];
 }
 
 // The search page shows as many hits as the search box first: the index carries
@@ -535,7 +544,7 @@ async function setupSearchPage(page, form, log, limit = PAGE_FIRST) {
       out.push(more);
     }
   } else {
-    out.push(el("p", { class: "still" }, d.tStill, " ", el("a", { href: `${d.contact}?q=${encodeURIComponent(query)}`, "data-contact": "" }, d.tTalk)));
+    out.push(...stillNeedHelp(d.tStill, d.tTalk, d.contact, query));
   }
   page.replaceChildren(...out);
 }
