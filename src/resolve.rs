@@ -188,8 +188,19 @@ impl Site {
 
     /// Replaces a source whose edit changes neither URLs nor listings (its body, say),
     /// and brings what resolve derives from it up to date: which translations of
-    /// its page are outdated.
-    pub fn replace_source(&mut self, index: usize, page: SourcePage) {
+    /// its page are outdated. An `Err` holds what resolve would reject in the new
+    /// page (a topic contact.yaml does not have); the site is then left as it was.
+    pub fn replace_source(
+        &mut self,
+        index: usize,
+        page: SourcePage,
+    ) -> std::result::Result<(), Vec<Diagnostic>> {
+        if !page.front.draft || self.config.drafts {
+            let errors = source_errors(&self.config, &page);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
         let key = page.kind.key();
         self.sources[index] = page;
         let translations: BTreeMap<String, Vec<Option<usize>>> = self
@@ -206,6 +217,7 @@ impl Site {
             def,
             Some(&key),
         );
+        Ok(())
     }
 }
 
@@ -220,18 +232,7 @@ pub fn resolve(config: Config, sources: Vec<SourcePage>) -> Result<Site> {
         if s.front.draft && !config.drafts {
             continue;
         }
-        if let Some(slug) = &s.front.slug
-            && let Some(why) = segment::problem(slug)
-        {
-            errors.push(
-                Diagnostic::error(
-                    &s.path,
-                    format!("slug `{slug}` is not a single URL segment ({why}): write one word, such as `slug: refunds`"),
-                )
-                .at(s.key_line("slug"), 1),
-            );
-        }
-        errors.extend(topic_error(&config, s));
+        errors.extend(source_errors(&config, s));
         translations
             .entry(s.kind.key())
             .or_insert_with(|| vec![None; n])[s.locale] = Some(i);
@@ -528,6 +529,26 @@ fn reserved_error(s: &SourcePage, page: &Page, what: &str, shown_in: Option<&str
     } else {
         d
     }
+}
+
+/// What is wrong with one published source on its own, whatever the rest of the
+/// site: its slug, its topic. Resolve asks it of every source, and
+/// [`Site::replace_source`] of an edited one.
+fn source_errors(config: &Config, s: &SourcePage) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if let Some(slug) = &s.front.slug
+        && let Some(why) = segment::problem(slug)
+    {
+        errors.push(
+            Diagnostic::error(
+                &s.path,
+                format!("slug `{slug}` is not a single URL segment ({why}): write one word, such as `slug: refunds`"),
+            )
+            .at(s.key_line("slug"), 1),
+        );
+    }
+    errors.extend(topic_error(config, s));
+    errors
 }
 
 /// An article's `topic:` must be one of contact.yaml's topics, when the site has

@@ -47,7 +47,7 @@ impl Renderer {
         let c = &ls.categories[a.category];
         let source = &site.sources()[a.page.source];
         let filled = self.fill_contact_facts(site, locale, source, &parsed.html)?;
-        let footer = self.article_footer(site, locale, &a.page.key, source)?;
+        let footer = self.article_footer(site, locale, &a.page.key, source);
         let mut common = self.common(site, locale, &a.page, parsed);
         if let Some(html) = &filled {
             common.content = html;

@@ -92,36 +92,26 @@ impl Renderer {
         locale: usize,
         key: &str,
         source: &SourcePage,
-    ) -> Result<Footer, Diagnostic> {
+    ) -> Footer {
         let Some(contact) = self.contact(site) else {
-            return Ok(Footer {
+            return Footer {
                 id: key.to_string(),
                 feedback_endpoint: None,
                 contact_link: None,
-            });
+            };
         };
+        // Resolve made sure the topic is one of contact.yaml's, and contact.yaml
+        // always has the general one.
         let topic = source.front.topic.as_deref().unwrap_or(GENERAL);
-        if contact.topic(topic).is_none() {
-            let known: Vec<&str> = contact.topics.iter().map(|t| t.id.as_str()).collect();
-            return Err(Diagnostic::error(
-                &source.path,
-                format!(
-                    "topic `{topic}` is not in {}; use one of {}",
-                    crate::contact::CONTACT_FILE,
-                    known.join(", ")
-                ),
-            )
-            .at(source.key_line("topic"), 1));
-        }
         let query = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("topic", topic)
             .append_pair("from", key)
             .finish();
-        Ok(Footer {
+        Footer {
             id: key.to_string(),
             feedback_endpoint: contact.feedback_endpoint.clone(),
             contact_link: Some(format!("{}?{query}", contact_url(site, locale))),
-        })
+        }
     }
 
     /// `/<locale>/contact/`, when the site has contact.yaml.

@@ -185,7 +185,8 @@ fn a_stamped_translation_is_outdated_once_its_source_changes_and_says_what_chang
     site.replace_source(
         index,
         page_with_body(0, "help/refunds.md", "title: Refunds", edited),
-    );
+    )
+    .unwrap();
     let outdated = italian(&site).expect("the source changed");
     assert_eq!(outdated.source, index);
     let excerpts: Vec<_> = outdated
@@ -203,6 +204,6 @@ fn a_stamped_translation_is_outdated_once_its_source_changes_and_says_what_chang
             .all(|a| a.page.outdated.is_none())
     );
 
-    site.replace_source(index, source);
+    site.replace_source(index, source).unwrap();
     assert_eq!(italian(&site), None, "the edit was undone");
 }

@@ -83,7 +83,15 @@ impl LiveSite {
             None => self.restructure(locale, kind, Edit::Add(Box::new(page))),
             Some(i) => match impact(&state.site.sources()[i], &page) {
                 Impact::Page => {
-                    state.site.replace_source(i, page);
+                    if let Err(errors) = state.site.replace_source(i, page) {
+                        // As with a page that does not load: keep serving the
+                        // last good version; the overlay shows the errors.
+                        self.file_errors.insert(path.to_path_buf(), errors);
+                        return Update {
+                            warnings,
+                            ..Update::default()
+                        };
+                    }
                     // A translation's "may be outdated" notice compares it with the
                     // default locale's text, so an edit there can add or remove the
                     // notice on every translation of the page.

@@ -341,3 +341,37 @@ fn a_broken_synonyms_file_is_an_error_and_edits_are_still_served() {
     assert!(live.errors().is_empty(), "{:?}", live.errors());
     assert!(fixed.written.keys().any(|f| f.starts_with("search/en/")));
 }
+
+#[test]
+fn a_topic_contact_yaml_lacks_is_an_error_while_serving_as_in_the_build() {
+    let site = Site::new();
+    site.write(
+        "contact.yaml",
+        "channels:\n  email:\n    endpoint: https://help.test/contact\ntopics:\n  - { id: order, channels: [email] }\n  - { id: general, channels: [email] }\n",
+    );
+    let mut live = site.start();
+    let page = "en/help/b/index.html";
+    let update = site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\ntopic: refnds\n---\n## Steps\n\nBeta text.\n",
+    );
+    // The last good version stays served; the overlay names the file and line.
+    assert!(!update.written.contains_key(page), "{:?}", written(&update));
+    let errors = live.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.ends_with("content/en/help/b.md"));
+    assert_eq!(errors[0].line, Some(4));
+    assert!(
+        errors[0].message.contains("topic `refnds`"),
+        "{}",
+        errors[0]
+    );
+    let update = site.edit(
+        &mut live,
+        "content/en/help/b.md",
+        "---\ntitle: Beta\norder: 2\ntopic: order\n---\n## Steps\n\nBeta text.\n",
+    );
+    assert!(html(&update, page).contains("topic=order"));
+    assert!(live.errors().is_empty(), "{:?}", live.errors());
+}
