@@ -85,6 +85,11 @@ fn finished_searches_are_logged_and_reported() {
         "site.yaml",
         &format!("{config}search_log_endpoint: {}\n", endpoint.url),
     );
+    // A contact page, for the search page's way out to a person.
+    site.write(
+        "contact.yaml",
+        "channels:\n  email:\n    endpoint: https://help.test/contact\ntopics:\n  - { id: payment, channels: [email] }\n  - { id: general, channels: [email] }\n",
+    );
     site.build().assert_ok();
     let server = StaticServer::start(&site.root().join("public"));
     let tab = browser::tab(&browser);
