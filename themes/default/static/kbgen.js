@@ -70,6 +70,36 @@ const MAX_PREFIX_FORMS = 8, MAX_TYPO_FORMS = 6, MAX_SHARDS = 2, MAX_SWAP_SHARDS 
 // The shortest part of a compound (MIN_PART in src/search/compound.rs).
 const MIN_PART = 4;
 
+// A group's postings in a term shard: one string of numbers, 5 bits a digit,
+// the last digit first; a digit of the upper half says more follow
+// (`Json::digits` in src/search/shard/json.rs).
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const DIGIT = new Map([...DIGITS].map((c, i) => [c.charCodeAt(0), i]));
+
+/** The numbers of a postings string: section gap, impact and form of each posting. */
+export function decodePostings(text) {
+  const out = [];
+  let value = 0, scale = 1;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT.get(text.charCodeAt(i));
+    if (d >= 32) {
+      value += (d - 32) * scale;
+      scale *= 32;
+    } else {
+      out.push(value + d * scale);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return out;
+}
+
+/** Group `group`'s postings in `shard`, decoded the first time they are asked for. */
+function postings(shard, group) {
+  const p = shard.g[group];
+  return typeof p === "string" ? (shard.g[group] = decodePostings(p)) : p;
+}
+
 /** One locale's index. `load(url)` returns parsed JSON (fetch in the browser). */
 export class Index {
   constructor(metaUrl, load = (url) => fetch(url).then((r) => r.json())) {
@@ -159,7 +189,7 @@ export class Index {
     // index has counts half, so it cannot lift a section over one with the word.
     out.credit = new Map();
     const add = (shard, group, weightOf, credit = 1) => {
-      const p = shard.g[group];
+      const p = postings(shard, group);
       for (let i = 0, sid = 0; i < p.length; i += 3) {
         sid += p[i];
         const s = p[i + 1] * weightOf(p[i + 2]);
@@ -187,9 +217,9 @@ export class Index {
             add(shard, group, (f) => (f === index ? EXACT : VARIANT));
           }
         } else if ((last || term.text.length >= 4) && form.startsWith(term.text)) {
-          prefixed.push([shard.g[group].length * factor, group, factor]);
+          prefixed.push([postings(shard, group).length * factor, group, factor]);
         } else if (!term.han && term.text.length >= 4 && distance(form, term.text, max) <= max) {
-          typos.push([shard.g[group].length * factor, group, factor]);
+          typos.push([postings(shard, group).length * factor, group, factor]);
         }
       }
       // Inside a query, a word the index does not know may be a shorter form of one
