@@ -94,6 +94,15 @@ export function decodePostings(text) {
   return out;
 }
 
+/** How many numbers group `group`'s postings hold, without decoding them. */
+function size(shard, group) {
+  const p = shard.g[group];
+  if (typeof p !== "string") return p.length;
+  let n = 0;
+  for (let i = 0; i < p.length; i++) if (DIGIT.get(p.charCodeAt(i)) < 32) n++;
+  return n;
+}
+
 /** Group `group`'s postings in `shard`, decoded the first time they are asked for. */
 function postings(shard, group) {
   const p = shard.g[group];
@@ -217,9 +226,9 @@ export class Index {
             add(shard, group, (f) => (f === index ? EXACT : VARIANT));
           }
         } else if ((last || term.text.length >= 4) && form.startsWith(term.text)) {
-          prefixed.push([postings(shard, group).length * factor, group, factor]);
+          prefixed.push([size(shard, group) * factor, group, factor]);
         } else if (!term.han && term.text.length >= 4 && distance(form, term.text, max) <= max) {
-          typos.push([postings(shard, group).length * factor, group, factor]);
+          typos.push([size(shard, group) * factor, group, factor]);
         }
       }
       // Inside a query, a word the index does not know may be a shorter form of one
