@@ -172,3 +172,55 @@ pub fn excerpt(text: &str) -> String {
         head
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::tests_support::article as page;
+    use crate::stamp::{blocks, outline, source_hash};
+
+    const SOURCE: &str = "---\ntitle: T\n---\nOne.\n\n## A\n\nTwo.\n";
+
+    #[test]
+    fn stale_compares_the_recorded_hash_and_reads_the_source_only_for_stamped_parts() {
+        let source = page(SOURCE);
+        let hash = source_hash(&source);
+        let translation = |front: &str| page(&format!("---\ntitle: TT\n{front}---\nUno.\n"));
+        assert_eq!(
+            stale(&translation(""), &source, &hash),
+            None,
+            "never stamped"
+        );
+        let current = translation(&format!("source_hash: \" {hash} \"\n"));
+        assert_eq!(stale(&current, &source, &hash), None, "spaces do not count");
+        let old = translation("source_hash: 0123\n");
+        assert_eq!(stale(&old, &source, &hash), Some(Stale::default()));
+
+        let before = page("---\ntitle: T\n---\nOne.\n\n## A\n\nTwo, before.\n");
+        let was = outline(&before);
+        let sections: Vec<String> = was
+            .sections
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        let stamped = translation(&format!(
+            "source_hash: 0123\nsource_sections: {{{}}}\nsource_blocks: \"{}\"\n",
+            sections.join(", "),
+            blocks::block_hashes(&was.segments)
+        ));
+        let changes = stale(&stamped, &source, &hash).unwrap();
+        assert_eq!(
+            changes.sections,
+            [SectionChange {
+                id: "a".into(),
+                change: "changed"
+            }]
+        );
+        let excerpts: Vec<_> = changes
+            .blocks
+            .iter()
+            .map(|b| (b.change, b.excerpt.as_deref()))
+            .collect();
+        assert_eq!(excerpts, [("changed", Some("Two."))]);
+    }
+}

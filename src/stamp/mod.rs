@@ -139,5 +139,13 @@ mod tests {
         assert_eq!(changed, ["deep"]);
         let spaces = outline(&page("---\ntitle: T\n---\nIntro.  \r\n\n## A\n\nIn a.\n\n#### Deep\n\nIn deep.   \n\n## B\n\nIn b.\n")).sections;
         assert_eq!(spaces, before, "trailing spaces are an editor's whim");
+        // An id written twice names the first of its sections.
+        let twice = |second: &str| {
+            outline(&page(&format!(
+                "---\ntitle: T\n---\n## One {{#dup}}\n\nFirst.\n\n## Two {{#dup}}\n\n{second}\n"
+            )))
+            .sections
+        };
+        assert_eq!(twice("Second."), twice("Second, edited."));
     }
 }
