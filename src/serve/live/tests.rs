@@ -375,3 +375,23 @@ fn a_topic_contact_yaml_lacks_is_an_error_while_serving_as_in_the_build() {
     assert!(html(&update, page).contains("topic=order"));
     assert!(live.errors().is_empty(), "{:?}", live.errors());
 }
+
+#[test]
+fn a_draft_is_not_checked_while_serving_as_the_build_does_not_check_it() {
+    let site = Site::new();
+    site.write(
+        "contact.yaml",
+        "channels:\n  email:\n    endpoint: https://help.test/contact\ntopics:\n  - { id: general, channels: [email] }\n",
+    );
+    site.write(
+        "content/en/help/c.md",
+        "---\ntitle: Gamma\ndraft: true\n---\nDraft.\n",
+    );
+    let mut live = site.start();
+    site.edit(
+        &mut live,
+        "content/en/help/c.md",
+        "---\ntitle: Gamma\ndraft: true\ntopic: not-yet\n---\nDraft, edited.\n",
+    );
+    assert!(live.errors().is_empty(), "{:?}", live.errors());
+}
