@@ -106,9 +106,12 @@ fn normalize(text: &str) -> String {
     lines.join("\n").trim().to_string()
 }
 
-/// The segments of `page`, in source order.
+/// The segments of `page`, in source order: [`super::outline`] without the
+/// section hashes, for callers that only compare segments.
 pub fn segments(page: &SourcePage) -> Vec<Segment> {
-    super::outline(page).segments
+    let mut out = front_segments(page);
+    body_segments(page.body(), &mut out);
+    out
 }
 
 /// The segments of `page`'s front matter: its title, description and tags.
